@@ -1,0 +1,57 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "vaultgen",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "vaultgen", targets: ["vaultgen"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // Debian's libcmark-dev; the only Swift file that imports it is VaultModel/Markdown/CmarkDocument.swift.
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        // Debian's libcairo2-dev; the only Swift file that imports it is Charts/CairoCanvas.swift.
+        .systemLibrary(
+            name: "CCairo",
+            pkgConfig: "cairo",
+            providers: [.apt(["libcairo2-dev"])]
+        ),
+        // Scan, parse and index a vault; check its links.
+        .target(
+            name: "VaultModel",
+            dependencies: ["CCmark", .product(name: "Yams", package: "Yams")]
+        ),
+        // Price files and the correlation engine.
+        .target(name: "Correlation"),
+        // Draw the charts sector notes embed (PNG and SVG, with cairo).
+        .target(name: "Charts", dependencies: ["CCairo", "Correlation"]),
+        // Recognise what a note owns, recompute it, render it and splice it back.
+        .target(
+            name: "Refresh",
+            dependencies: [
+                "VaultModel", "Correlation", "Charts",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .executableTarget(
+            name: "vaultgen",
+            dependencies: [
+                "VaultModel", "Correlation", "Refresh",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "VaultModelTests", dependencies: ["VaultModel"]),
+        .testTarget(name: "CorrelationTests", dependencies: ["Correlation"], exclude: ["Fixtures"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts", "Correlation"]),
+        .testTarget(name: "RefreshTests", dependencies: ["Refresh", "VaultModel", "Correlation"]),
+    ]
+)

@@ -1,0 +1,164 @@
+import Yams
+
+/// A note's YAML front matter: where it sits in the text and the properties it holds.
+public struct FrontMatter: Sendable, Equatable {
+    /// Bytes of the YAML between the two `---` lines.
+    public var yamlRange: Range<Int>
+    /// The line of the opening `---` (1, or 1 after a byte-order mark).
+    public var openingLine: Int
+    /// The line of the closing `---` or `...`.
+    public var closingLine: Int
+    /// Byte offset where the markdown body starts (after the closing line's line ending).
+    public var bodyStart: Int
+    public var properties: [String: FrontMatterValue]
+
+    /// The properties' text for a key, looked up without regard to case.
+    public func value(_ key: String) -> FrontMatterValue? {
+        if let exact = properties[key] { return exact }
+        let lowered = key.lowercased()
+        return properties.first { $0.key.lowercased() == lowered }?.value
+    }
+}
+
+/// What can be wrong with front matter; each carries the file line where it shows.
+public enum FrontMatterProblem: Error, Sendable, Equatable {
+    /// The YAML does not parse.
+    case invalidYAML(line: Int, message: String)
+    /// The YAML parses to something other than a mapping of properties.
+    case notAMapping(line: Int)
+    /// An opening `---` has no closing line: Obsidian reads the whole note as markdown.
+    case unterminated(line: Int)
+    /// The YAML nests too deeply or expands too many aliases to be a note's properties.
+    case tooComplex(line: Int)
+
+    public var line: Int {
+        switch self {
+        case .invalidYAML(let line, _), .notAMapping(let line), .unterminated(let line), .tooComplex(let line):
+            return line
+        }
+    }
+
+    public var message: String {
+        switch self {
+        case .invalidYAML(_, let message): return "front matter is not valid YAML: \(message)"
+        case .notAMapping: return "front matter is not a mapping of properties"
+        case .unterminated: return "front matter has no closing '---' line; it is read as markdown"
+        case .tooComplex: return "front matter nests too deeply or expands too many aliases"
+        }
+    }
+}
+
+extension FrontMatter {
+    /// Where front matter would be: the byte range of its YAML and of the body, or `nil` when the note has none.
+    ///
+    /// The opening line must be exactly `---` (trailing spaces allowed) at the very start of the note,
+    /// after an optional byte-order mark; the closing line is `---` or `...`.
+    static func locate(in source: SourceText) -> (yaml: Range<Int>, closingLine: Int, bodyStart: Int)?? {
+        let bytes = source.bytes
+        let first = source.lineContent(1)
+        var start = first.lowerBound
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start += 3 }
+        guard isDelimiter(bytes[start..<first.upperBound], allowDots: false) else { return .none }
+        guard source.lineCount >= 2 else { return .some(nil) }
+        for line in 2...source.lineCount {
+            let content = source.lineContent(line)
+            if isDelimiter(bytes[content], allowDots: true) {
+                let yaml = source.fullLine(2).lowerBound..<source.fullLine(line).lowerBound
+                return .some((yaml, line, source.fullLine(line).upperBound))
+            }
+        }
+        return .some(nil)
+    }
+
+    private static func isDelimiter(_ line: ArraySlice<UInt8>, allowDots: Bool) -> Bool {
+        var trimmed = line
+        while let last = trimmed.last, last == 0x20 || last == 0x09 { trimmed.removeLast() }
+        guard trimmed.count == 3 else { return false }
+        return trimmed.allSatisfy { $0 == 0x2D } || (allowDots && trimmed.allSatisfy { $0 == 0x2E })
+    }
+
+    /// Reads the front matter of a note, if it has any.
+    ///
+    /// - Returns: the front matter (with empty properties when its YAML is bad) and the problem found, if any.
+    static func parse(_ source: SourceText) -> (FrontMatter?, FrontMatterProblem?) {
+        guard let located = locate(in: source) else { return (nil, nil) }
+        guard let (yamlRange, closingLine, bodyStart) = located else {
+            return (nil, .unterminated(line: 1))
+        }
+        var frontMatter = FrontMatter(
+            yamlRange: yamlRange, openingLine: 1, closingLine: closingLine, bodyStart: bodyStart, properties: [:])
+        let yaml = source.string(yamlRange)
+        if yaml.allSatisfy(\.isWhitespace) { return (frontMatter, nil) }
+        do {
+            guard let node = try Yams.compose(yaml: yaml) else { return (frontMatter, nil) }
+            guard case .mapping(let mapping) = node else { return (frontMatter, .notAMapping(line: 2)) }
+            var budget = YAMLBudget()
+            var properties: [String: FrontMatterValue] = [:]
+            for (key, value) in mapping {
+                guard let name = key.scalar?.string else { continue }
+                properties[name] = try budget.convert(value, depth: 1)
+            }
+            frontMatter.properties = properties
+            return (frontMatter, nil)
+        } catch let error as YamlError {
+            return (frontMatter, .invalidYAML(line: 1 + Self.yamlLine(of: error), message: Self.summary(of: error)))
+        } catch is YAMLBudget.Exceeded {
+            return (frontMatter, .tooComplex(line: 2))
+        } catch {
+            return (frontMatter, .invalidYAML(line: 2, message: "\(error)"))
+        }
+    }
+
+    private static func yamlLine(of error: YamlError) -> Int {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
+            return mark.line
+        default:
+            return 1
+        }
+    }
+
+    private static func summary(of error: YamlError) -> String {
+        switch error {
+        case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _),
+            .composer(let context, let problem, _, _):
+            if let context { return "\(problem) (\(context.text))" }
+            return problem
+        case .duplicatedKeysInMapping(let duplicates, _):
+            return "duplicated keys: \(duplicates.joined(separator: ", "))"
+        default:
+            return "\(error)".split(separator: "\n").first.map(String.init) ?? "\(error)"
+        }
+    }
+}
+
+/// Bounds the work of turning YAML into values: alias bombs expand exponentially, and nesting costs stack.
+private struct YAMLBudget {
+    struct Exceeded: Error {}
+    var nodesLeft = 100_000
+    let maxDepth = 64
+
+    mutating func convert(_ node: Node, depth: Int) throws -> FrontMatterValue {
+        nodesLeft -= 1
+        guard nodesLeft >= 0, depth <= maxDepth else { throw Exceeded() }
+        switch node {
+        case .scalar(let scalar):
+            if scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
+                return .null
+            }
+            return .scalar(scalar.string)
+        case .sequence(let sequence):
+            var items: [FrontMatterValue] = []
+            for item in sequence { items.append(try convert(item, depth: depth + 1)) }
+            return .list(items)
+        case .mapping(let mapping):
+            var entries: [String: FrontMatterValue] = [:]
+            for (key, value) in mapping {
+                entries[key.scalar?.string ?? "\(key)"] = try convert(value, depth: depth + 1)
+            }
+            return .map(entries)
+        case .alias:
+            return .null
+        }
+    }
+}

@@ -1,0 +1,26 @@
+/// A parsed note: what the rest of vaultgen needs to know of one markdown file.
+public struct Note: Sendable {
+    /// The path inside the vault, `/`-separated, with its `.md` extension.
+    public var path: String
+    public var frontMatter: FrontMatter?
+    public var aliases: [String]
+    /// Tags from the front matter and from the text, without `#`.
+    public var tags: [String]
+    public var headings: [Heading]
+    public var blockIDs: [BlockID]
+    public var links: [Link]
+    /// The note's blocks, with lines counted in the whole file (front matter included).
+    public var blocks: [MarkdownBlock]
+    public var problems: [FrontMatterProblem]
+
+    /// The note's name: its file name without `.md`, which is what `[[Name]]` matches.
+    public var name: String { VaultPath.stem(of: path) }
+
+    /// The folder holding the note, `""` at the vault root.
+    public var folder: String { VaultPath.folder(of: path) }
+
+    /// A front-matter property, looked up without regard to case.
+    public func property(_ key: String) -> FrontMatterValue? {
+        frontMatter?.value(key)
+    }
+}

@@ -1,0 +1,125 @@
+/// Turns a note's text into a `Note`: front matter with Yams, blocks with cmark, links with the prose scanner.
+public enum NoteParser {
+    /// Parses one note. Never throws: what is wrong with the note comes back in `Note.problems`.
+    public static func parse(_ text: String, path: String) -> Note {
+        parse(SourceText(text), path: path)
+    }
+
+    public static func parse(_ source: SourceText, path: String) -> Note {
+        let (frontMatter, problem) = FrontMatter.parse(source)
+        var bodyStart = frontMatter?.bodyStart ?? 0
+        if frontMatter == nil, source.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bodyStart = 3 }
+        // Lines before the body: cmark counts from 1 at the body's first line.
+        let lineOffset = source.position(of: bodyStart).line - 1
+        var blocks = source.bytes.withUnsafeBufferPointer { buffer in
+            CmarkDocument.parseBlocks(UnsafeBufferPointer(rebasing: buffer[bodyStart...]))
+        }
+        for index in blocks.indices {
+            blocks[index].startLine += lineOffset
+            blocks[index].endLine += lineOffset
+            if blocks[index].startLine == lineOffset + 1 && lineOffset == 0 && bodyStart > 0 {
+                blocks[index].startColumn += bodyStart  // a byte-order mark before the first line
+            }
+        }
+
+        var scanner = ProseScanner(source: source)
+        var headings: [Heading] = []
+        var blockIDs: [BlockID] = []
+        for block in blocks {
+            switch block.kind {
+            case .paragraph:
+                let range = proseRange(of: block, in: source)
+                scanner.scan(range)
+                if let id = trailingBlockID(in: source, line: block.endLine) {
+                    blockIDs.append(BlockID(id: id, line: block.endLine))
+                }
+            case .heading(let level):
+                let range = proseRange(of: block, in: source)
+                scanner.scan(range)
+                headings.append(
+                    Heading(level: level, text: headingText(block, in: source), line: block.startLine, byteRange: range))
+            default:
+                break
+            }
+        }
+
+        var tags = frontMatter.flatMap { fm in fm.value("tags") ?? fm.value("tag") }?.strings.flatMap(splitTags) ?? []
+        tags += scanner.tags.map(\.name)
+        let aliases = frontMatter.flatMap { fm in fm.value("aliases") ?? fm.value("alias") }?.strings ?? []
+        return Note(
+            path: path, frontMatter: frontMatter, aliases: aliases, tags: tags, headings: headings,
+            blockIDs: blockIDs, links: scanner.links, blocks: blocks, problems: problem.map { [$0] } ?? [])
+    }
+
+    /// The bytes of a leaf block: from its first column to the end of its last line.
+    public static func proseRange(of block: MarkdownBlock, in source: SourceText) -> Range<Int> {
+        let first = source.lineContent(block.startLine)
+        let last = source.lineContent(min(block.endLine, source.lineCount))
+        let start = min(first.lowerBound + max(block.startColumn - 1, 0), first.upperBound)
+        return start..<max(start, last.upperBound)
+    }
+
+    /// Front-matter tags may be written `tags: a, b` or `tags: "#a #b"`.
+    private static func splitTags(_ value: String) -> [String] {
+        value.split(whereSeparator: { $0 == "," || $0 == " " }).map {
+            String($0.hasPrefix("#") ? $0.dropFirst() : $0[...])
+        }.filter { !$0.isEmpty }
+    }
+
+    /// A block id ends a paragraph's last line: `text ^id` or a line that is only `^id`.
+    static func trailingBlockID(in source: SourceText, line: Int) -> String? {
+        let range = source.lineContent(line)
+        var end = range.upperBound
+        let bytes = source.bytes
+        while end > range.lowerBound, isSpace(bytes[end - 1]) { end -= 1 }
+        var start = end
+        while start > range.lowerBound, isBlockIDByte(bytes[start - 1]) { start -= 1 }
+        guard start < end, start > range.lowerBound, bytes[start - 1] == 0x5E else { return nil }  // ^
+        let caret = start - 1
+        guard caret == range.lowerBound || isSpace(bytes[caret - 1]) || isLinePrefix(bytes, range.lowerBound, caret)
+        else { return nil }
+        return source.string(start..<end)
+    }
+
+    /// Whether everything before `caret` on the line is quote or list markup (`> ^id`).
+    private static func isLinePrefix(_ bytes: [UInt8], _ start: Int, _ caret: Int) -> Bool {
+        bytes[start..<caret].allSatisfy { isSpace($0) || $0 == 0x3E }
+    }
+
+    private static func isBlockIDByte(_ c: UInt8) -> Bool {
+        (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == 0x2D
+    }
+
+    /// A heading's text as written: without the `#` marks and closing sequence, or without the setext underline.
+    static func headingText(_ block: MarkdownBlock, in source: SourceText) -> String {
+        let first = source.lineContent(block.startLine)
+        let start = min(first.lowerBound + max(block.startColumn - 1, 0), first.upperBound)
+        let bytes = source.bytes
+        if start < first.upperBound, bytes[start] == 0x23 {  // ATX
+            var text = Substring(source.string(start..<first.upperBound))
+            text = text.drop(while: { $0 == "#" })
+            var trimmed = text.trimmingCharacters(in: .whitespaces)
+            // A closing sequence of #s counts only after a space.
+            if let lastNonHash = trimmed.lastIndex(where: { $0 != "#" }), lastNonHash < trimmed.index(before: trimmed.endIndex) {
+                if trimmed[lastNonHash] == " " || trimmed[lastNonHash] == "\t" {
+                    trimmed = String(trimmed[...lastNonHash]).trimmingCharacters(in: .whitespaces)
+                }
+            } else if trimmed.allSatisfy({ $0 == "#" }) {
+                trimmed = ""
+            }
+            return trimmed
+        }
+        var lines: [String] = []
+        for line in block.startLine...max(block.endLine, block.startLine) where line <= source.lineCount {
+            let content = source.lineContent(line)
+            let from = line == block.startLine ? start : content.lowerBound
+            let text = source.string(from..<content.upperBound).trimmingCharacters(in: .whitespaces)
+            // The setext underline is markup, not text.
+            if line > block.startLine, text.allSatisfy({ $0 == "=" }) || text.allSatisfy({ $0 == "-" }) { break }
+            lines.append(text)
+        }
+        return lines.filter { !$0.isEmpty }.joined(separator: " ")
+    }
+}
+
+import Foundation

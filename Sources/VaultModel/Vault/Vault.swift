@@ -1,0 +1,138 @@
+import Foundation
+
+/// A whole vault, read: its parsed notes, its attachments and its config.
+public struct Vault: Sendable {
+    /// The vault folder on disk, or `nil` for a vault built from strings.
+    public var root: URL?
+    public var config: VaultConfig
+    /// Notes in the order given (sorted by path when the vault is loaded or made from texts).
+    public var notes: [Note]
+    /// Paths of every file that is not a note, sorted.
+    public var attachments: [String]
+    /// Files that could not be read as notes, and entries skipped while listing.
+    public var problems: [VaultProblem]
+
+    public init(
+        root: URL? = nil, config: VaultConfig = VaultConfig(), notes: [Note], attachments: [String] = [],
+        problems: [VaultProblem] = []
+    ) {
+        self.root = root
+        self.config = config
+        self.notes = notes
+        self.attachments = attachments
+        self.problems = problems
+    }
+
+    /// A vault made from texts, keyed by path; for tests and tools that need no disk.
+    public init(texts: [String: String], attachments: [String] = [], config: VaultConfig = VaultConfig()) {
+        self.init(
+            config: config, notes: texts.sorted { $0.key < $1.key }.map { NoteParser.parse($0.value, path: $0.key) },
+            attachments: attachments.sorted())
+    }
+
+    /// The note at a vault path.
+    public func note(at path: String) -> Note? {
+        notes.first { $0.path == path }
+    }
+}
+
+/// A file vaultgen could not read as a note, or an entry it skipped.
+public struct VaultProblem: Sendable, Equatable {
+    public var path: String
+    public var line: Int
+    public var message: String
+
+    public init(path: String, line: Int, message: String) {
+        self.path = path
+        self.line = line
+        self.message = message
+    }
+}
+
+/// Why a vault cannot be read at all.
+public enum VaultError: Error, Sendable, CustomStringConvertible {
+    /// The folder does not exist or is not a folder.
+    case notAFolder(String)
+    /// The config file is unusable.
+    case config(ConfigError)
+
+    public var description: String {
+        switch self {
+        case .notAFolder(let path): return "\(path): no such vault folder"
+        case .config(let error): return error.description
+        }
+    }
+}
+
+extension Vault {
+    /// Reads every note of the vault at `root`, in parallel.
+    public static func load(root: URL) throws(VaultError) -> Vault {
+        try load(root: root, keepSources: false).vault
+    }
+
+    /// Reads every note and keeps each note's text, in the order of `vault.notes`, for rewriting notes.
+    public static func loadWithSources(root: URL) throws(VaultError) -> (vault: Vault, sources: [SourceText]) {
+        let (vault, sources) = try load(root: root, keepSources: true)
+        return (vault, sources)
+    }
+
+    private static func load(root: URL, keepSources: Bool) throws(VaultError) -> (vault: Vault, sources: [SourceText]) {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw .notAFolder(root.path)
+        }
+        let config: VaultConfig
+        do { config = try VaultConfig.load(vaultRoot: root) } catch { throw .config(error) }
+        let listing = VaultScanner.list(root: root, exclude: config.exclude.map(PathPattern.init))
+        let rootPath = root.path
+        let results = listing.notes.parallelMap { path -> (Note, VaultProblem?, SourceText?) in
+            let (note, problem, source) = readNote(path: path, absolute: rootPath + "/" + path)
+            return (note, problem, keepSources ? source : nil)
+        }
+        var problems = listing.skipped.map { VaultProblem(path: $0.path, line: 1, message: $0.reason) }
+        problems += results.compactMap(\.1)
+        // `listing.notes` is sorted, so the notes keep their order and the sources line up with them.
+        let vault = Vault(
+            root: root, config: config, notes: results.map(\.0), attachments: listing.attachments, problems: problems)
+        return (vault, keepSources ? results.map { $0.2 ?? SourceText("") } : [])
+    }
+
+    /// Reads and parses one note; a file that is not text still counts as a note so that links to it resolve.
+    static func readNote(path: String, absolute: String) -> (Note, VaultProblem?, SourceText) {
+        let bytes: [UInt8]
+        do {
+            bytes = try VaultScanner.readBytes(absolute)
+        } catch {
+            let empty = SourceText("")
+            return (NoteParser.parse(empty, path: path), VaultProblem(path: path, line: 1, message: "cannot be read: \(error)"), empty)
+        }
+        if let problem = textProblem(bytes, path: path) {
+            // Keep the bytes: a note vaultgen cannot read is never rewritten, but its source must be the real one.
+            return (NoteParser.parse("", path: path), problem, SourceText(bytes: bytes))
+        }
+        let source = SourceText(bytes: bytes)
+        return (NoteParser.parse(source, path: path), nil, source)
+    }
+
+    /// A note must be UTF-8 text: invalid bytes or NULs mean a binary file or another encoding.
+    static func textProblem(_ bytes: [UInt8], path: String) -> VaultProblem? {
+        if let nul = bytes.firstIndex(of: 0) {
+            let line = SourceText(bytes: Array(bytes[..<nul])).lineCount
+            return VaultProblem(path: path, line: line, message: "contains binary data (a NUL byte); not read as a note")
+        }
+        if String(validating: bytes, as: UTF8.self) == nil {
+            var valid = 0
+            var iterator = bytes.makeIterator()
+            var decoder = UTF8()
+            loop: while true {
+                switch decoder.decode(&iterator) {
+                case .scalarValue(let scalar): valid += UTF8.width(scalar)
+                case .emptyInput, .error: break loop
+                }
+            }
+            let line = SourceText(bytes: Array(bytes[..<valid])).lineCount
+            return VaultProblem(path: path, line: line, message: "is not valid UTF-8 text; not read as a note")
+        }
+        return nil
+    }
+}

@@ -1,0 +1,187 @@
+import Foundation
+import Yams
+
+/// A config file that cannot be used; the run stops before touching any note.
+public struct ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var message: String
+
+    public var description: String { "\(file):\(line): \(message)" }
+}
+
+extension VaultConfig {
+    /// Reads `.vaultgen.yml` from the vault root; a vault without one gets the defaults.
+    public static func load(vaultRoot: URL) throws(ConfigError) -> VaultConfig {
+        let url = vaultRoot.appendingPathComponent(fileName)
+        guard FileManager.default.fileExists(atPath: url.path) else { return VaultConfig() }
+        guard let data = FileManager.default.contents(atPath: url.path),
+            let text = String(data: data, encoding: .utf8)
+        else {
+            throw ConfigError(file: url.path, line: 1, message: "cannot be read as UTF-8 text")
+        }
+        return try parse(text, file: url.path)
+    }
+
+    /// Parses the text of a config file.
+    public static func parse(_ text: String, file: String) throws(ConfigError) -> VaultConfig {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw ConfigError(file: file, line: Self.line(of: error), message: "not valid YAML: \(error)")
+        } catch {
+            throw ConfigError(file: file, line: 1, message: "not valid YAML: \(error)")
+        }
+        var config = VaultConfig()
+        guard let root else { return config }
+        let reader = ConfigReader(file: file)
+        let top = try reader.mapping(root, at: "the file")
+        for (key, value) in top {
+            switch key.name {
+            case "exclude": config.exclude = try reader.strings(value, at: key)
+            case "prices": config.prices = try reader.string(value, at: key)
+            case "check": try readCheck(value, key: key, into: &config.check, reader)
+            case "correlation": try readCorrelation(value, key: key, into: &config.correlation, reader)
+            case "labels": try readLabels(value, key: key, into: &config.labels, reader)
+            case "update": try readUpdate(value, key: key, into: &config.update, reader)
+            default: throw reader.unknown(key)
+            }
+        }
+        return config
+    }
+
+    private static func readCheck(
+        _ node: Node, key: ConfigReader.Key, into check: inout CheckSettings, _ reader: ConfigReader
+    ) throws(ConfigError) {
+        for (sub, value) in try reader.mapping(node, at: key.name) {
+            switch sub.name {
+            case "severity":
+                for (kindKey, level) in try reader.mapping(value, at: "check.severity") {
+                    guard let kind = FindingKind(rawValue: kindKey.name) else {
+                        let known = FindingKind.allCases.map(\.rawValue).joined(separator: ", ")
+                        throw reader.error(kindKey.line, "unknown finding kind '\(kindKey.name)' (known: \(known))")
+                    }
+                    let text = try reader.string(level, at: kindKey)
+                    guard let severity = Severity(rawValue: text) else {
+                        throw reader.error(kindKey.line, "severity must be error, warning or off, not '\(text)'")
+                    }
+                    check.severity[kind] = severity
+                }
+            case "ignore-targets": check.ignoreTargets = try reader.strings(value, at: sub)
+            case "ignore-orphans": check.ignoreOrphans = try reader.strings(value, at: sub)
+            default: throw reader.unknown(sub, in: "check")
+            }
+        }
+    }
+
+    private static func readCorrelation(
+        _ node: Node, key: ConfigReader.Key, into settings: inout CorrelationSettings, _ reader: ConfigReader
+    ) throws(ConfigError) {
+        for (sub, value) in try reader.mapping(node, at: key.name) {
+            switch sub.name {
+            case "min-overlap":
+                guard let number = Int(try reader.string(value, at: sub)), number >= 2 else {
+                    throw reader.error(sub.line, "min-overlap must be a whole number of at least 2")
+                }
+                settings.minOverlap = number
+            case "returns":
+                settings.returns = try reader.choice(value, at: sub, among: ["simple", "log"])
+            case "method":
+                settings.method = try reader.choice(value, at: sub, among: ["pearson", "spearman"])
+            default: throw reader.unknown(sub, in: "correlation")
+            }
+        }
+    }
+
+    private static func readLabels(
+        _ node: Node, key: ConfigReader.Key, into labels: inout LabelSettings, _ reader: ConfigReader
+    ) throws(ConfigError) {
+        for (sub, value) in try reader.mapping(node, at: key.name) {
+            var thresholds: [Threshold] = []
+            for (label, minimum) in try reader.mapping(value, at: sub.name) {
+                guard let number = Double(try reader.string(minimum, at: label)) else {
+                    throw reader.error(label.line, "the lowest value for '\(label.name)' must be a number")
+                }
+                thresholds.append(Threshold(label: label.name, minimum: number))
+            }
+            switch sub.name {
+            case "correlation": labels.correlation = thresholds
+            case "clusters": labels.clusters = thresholds
+            default: throw reader.unknown(sub, in: "labels")
+            }
+        }
+    }
+
+    private static func readUpdate(
+        _ node: Node, key: ConfigReader.Key, into update: inout UpdateSettings, _ reader: ConfigReader
+    ) throws(ConfigError) {
+        for (sub, value) in try reader.mapping(node, at: key.name) {
+            switch sub.name {
+            case "related-heading": update.relatedHeading = try reader.string(value, at: sub)
+            case "backlinks-heading": update.backlinksHeading = try reader.string(value, at: sub)
+            case "backlinks-for": update.backlinksFor = try reader.strings(value, at: sub)
+            case "backlinks":
+                update.backlinks = try reader.choice(value, at: sub, among: ["true", "false"]) == "true"
+            default: throw reader.unknown(sub, in: "update")
+            }
+        }
+    }
+
+    private static func line(of error: YamlError) -> Int {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
+        default: return 1
+        }
+    }
+}
+
+/// Reads typed values out of YAML nodes, with errors that name the file and line.
+private struct ConfigReader {
+    struct Key {
+        var name: String
+        var line: Int
+    }
+
+    let file: String
+
+    func error(_ line: Int, _ message: String) -> ConfigError {
+        ConfigError(file: file, line: line, message: message)
+    }
+
+    func unknown(_ key: Key, in section: String? = nil) -> ConfigError {
+        let place = section.map { " in '\($0)'" } ?? ""
+        return error(key.line, "unknown key '\(key.name)'\(place); see the README's configuration section")
+    }
+
+    func mapping(_ node: Node, at place: String) throws(ConfigError) -> [(Key, Node)] {
+        guard case .mapping(let mapping) = node else {
+            throw error(node.mark?.line ?? 1, "\(place) must be a mapping of keys")
+        }
+        return mapping.map { (Key(name: $0.key.scalar?.string ?? "", line: $0.key.mark?.line ?? 1), $0.value) }
+    }
+
+    func string(_ node: Node, at key: Key) throws(ConfigError) -> String {
+        guard let scalar = node.scalar else { throw error(key.line, "'\(key.name)' must be a single value") }
+        return scalar.string
+    }
+
+    func strings(_ node: Node, at key: Key) throws(ConfigError) -> [String] {
+        if let scalar = node.scalar { return [scalar.string] }
+        guard let sequence = node.sequence else { throw error(key.line, "'\(key.name)' must be a list") }
+        var out: [String] = []
+        for item in sequence {
+            guard let scalar = item.scalar else { throw error(key.line, "'\(key.name)' must be a list of text") }
+            out.append(scalar.string)
+        }
+        return out
+    }
+
+    func choice(_ node: Node, at key: Key, among choices: [String]) throws(ConfigError) -> String {
+        let value = try string(node, at: key)
+        guard choices.contains(value) else {
+            throw error(key.line, "'\(key.name)' must be one of \(choices.joined(separator: ", ")), not '\(value)'")
+        }
+        return value
+    }
+}

@@ -1,0 +1,80 @@
+/// The settings a vault keeps in `.vaultgen.yml` at its root; every key is optional.
+///
+/// The file is hidden from Obsidian (a dot file) and read once per run. Unknown keys are an error, so a typo
+/// never silently falls back to a default.
+public struct VaultConfig: Sendable, Equatable {
+    public static let fileName = ".vaultgen.yml"
+
+    /// Vault paths (globs) that are not read at all, in addition to `.obsidian/`, `.trash/`, `.git/` and
+    /// every other dot folder.
+    public var exclude: [String] = []
+    /// The folder of price files, relative to the vault root.
+    public var prices: String = "Prices"
+    public var check = CheckSettings()
+    public var correlation = CorrelationSettings()
+    public var labels = LabelSettings()
+    public var update = UpdateSettings()
+
+    public init() {}
+
+    /// What `vaultgen check` reports and how loudly.
+    public struct CheckSettings: Sendable, Equatable {
+        /// Severity per finding kind; a kind set to `off` is not reported.
+        public var severity: [FindingKind: Severity] = FindingKind.defaultSeverities
+        /// Link targets (globs, matched against the target as written) that are never reported.
+        public var ignoreTargets: [String] = []
+        /// Notes (globs on vault paths) that are not reported as orphans.
+        public var ignoreOrphans: [String] = []
+    }
+
+    /// How figures are computed from prices.
+    public struct CorrelationSettings: Sendable, Equatable {
+        public var minOverlap = 60
+        /// `simple` or `log`.
+        public var returns = "simple"
+        /// `pearson` or `spearman`.
+        public var method = "pearson"
+    }
+
+    /// Words that interpret a correlation, each with the lowest value it applies to.
+    public struct LabelSettings: Sendable, Equatable {
+        /// For one pair or a group's average: `strong` from 0.6, and so on.
+        public var correlation: [Threshold] = [
+            Threshold(label: "strong", minimum: 0.6), Threshold(label: "moderate", minimum: 0.4),
+            Threshold(label: "weak", minimum: 0.2), Threshold(label: "near zero", minimum: -0.2),
+            Threshold(label: "negative", minimum: -1),
+        ]
+        /// For two groups, by the highest correlation between them.
+        public var clusters: [Threshold] = [
+            Threshold(label: "overlapping clusters", minimum: 0.5),
+            Threshold(label: "loosely linked", minimum: 0.3),
+            Threshold(label: "separate clusters", minimum: -1),
+        ]
+
+        /// The label of the highest threshold that `value` reaches.
+        public static func label(for value: Double, in thresholds: [Threshold]) -> String? {
+            thresholds.sorted { $0.minimum > $1.minimum }.first { value >= $0.minimum }?.label
+        }
+    }
+
+    public struct Threshold: Sendable, Equatable {
+        public var label: String
+        public var minimum: Double
+        public init(label: String, minimum: Double) {
+            self.label = label
+            self.minimum = minimum
+        }
+    }
+
+    /// What `vaultgen update` maintains besides figures.
+    public struct UpdateSettings: Sendable, Equatable {
+        /// The heading (level 2) whose section gets generated backlinks.
+        public var relatedHeading = "Related"
+        /// The subsection (level 3) vaultgen owns inside it.
+        public var backlinksHeading = "Backlinks"
+        /// Notes (globs) that get backlinks; empty means every note with a Related section.
+        public var backlinksFor: [String] = []
+        /// Whether backlinks are maintained at all.
+        public var backlinks = true
+    }
+}

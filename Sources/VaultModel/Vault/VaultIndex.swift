@@ -1,0 +1,96 @@
+/// Hashed look-ups over a vault: names, path suffixes, aliases, headings and block ids.
+///
+/// Keys are lowercased Swift strings, whose equality and hashing follow Unicode canonical equivalence, so a
+/// file name stored in NFD matches a link typed in NFC.
+public struct VaultIndex: Sendable {
+    /// A file of the vault: a note (with its index in `vault.notes`) or an attachment.
+    public struct File: Sendable, Equatable {
+        public var path: String
+        public var note: Int?
+    }
+
+    public let files: [File]
+    /// Lowercased path, with extension → file.
+    let byPath: [String: Int]
+    /// Lowercased trailing path components (the file name, `folder/name`, …) → files.
+    let bySuffix: [String: [Int]]
+    /// Lowercased alias → notes.
+    let byAlias: [String: [Int]]
+    /// Per note: its headings, normalised for matching.
+    let headingKeys: [[String]]
+    /// Per note: its block ids.
+    let blockIDs: [Set<String>]
+
+    public init(_ vault: Vault) {
+        var files: [File] = vault.notes.indices.map { File(path: vault.notes[$0].path, note: $0) }
+        files += vault.attachments.map { File(path: $0, note: nil) }
+        var byPath: [String: Int] = [:]
+        var bySuffix: [String: [Int]] = [:]
+        byPath.reserveCapacity(files.count)
+        bySuffix.reserveCapacity(files.count * 3)
+        for (index, file) in files.enumerated() {
+            let key = file.path.lowercased()
+            byPath[key] = index
+            // Every suffix that starts at a folder boundary: `c.md`, `b/c.md`, `a/b/c.md`.
+            var start = key.endIndex
+            while let slash = key[..<start].lastIndex(of: "/") {
+                bySuffix[String(key[key.index(after: slash)...]), default: []].append(index)
+                start = slash
+            }
+            bySuffix[key, default: []].append(index)
+        }
+        var byAlias: [String: [Int]] = [:]
+        for (index, note) in vault.notes.enumerated() {
+            for alias in note.aliases { byAlias[alias.lowercased(), default: []].append(index) }
+        }
+        self.files = files
+        self.byPath = byPath
+        self.bySuffix = bySuffix
+        self.byAlias = byAlias
+        headingKeys = vault.notes.map { $0.headings.map { Self.headingKey($0.text) } }
+        blockIDs = vault.notes.map { Set($0.blockIDs.map(\.id)) }
+    }
+
+    /// Files whose path ends with `suffix` at a folder boundary (lowercased, with extension).
+    func files(endingWith suffix: String) -> [Int] {
+        bySuffix[suffix] ?? []
+    }
+
+    /// Notes that list `alias` among their aliases.
+    public func notes(withAlias alias: String) -> [Int] {
+        byAlias[alias.lowercased()] ?? []
+    }
+
+    /// How a heading is matched: case, punctuation and repeated spaces do not count.
+    public static func headingKey(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for character in text.lowercased() {
+            if character.isLetter || character.isNumber {
+                if pendingSpace && !out.isEmpty { out.append(" ") }
+                pendingSpace = false
+                out.append(character)
+            } else {
+                pendingSpace = true
+            }
+        }
+        return out
+    }
+
+    /// Whether a note has headings matching the chain `A#B#C` in that order.
+    public func hasHeadings(_ chain: [String], inNote note: Int) -> Bool {
+        let keys = headingKeys[note]
+        var from = 0
+        for part in chain {
+            let key = Self.headingKey(part)
+            guard let found = keys[from...].firstIndex(of: key) else { return false }
+            from = found + 1
+        }
+        return true
+    }
+
+    public func hasBlock(_ id: String, inNote note: Int) -> Bool {
+        blockIDs[note].contains(id)
+    }
+}

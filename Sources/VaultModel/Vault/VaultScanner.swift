@@ -1,0 +1,97 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Lists the files of a vault the way Obsidian sees them, and reads its notes.
+///
+/// Dot files and dot folders (`.obsidian/`, `.trash/`, `.git/`) are skipped, and so is whatever the config
+/// excludes. Symbolic links are followed only when they stay inside the vault; a folder is never entered twice.
+public enum VaultScanner {
+    /// A file of the vault, by its `/`-separated path from the root.
+    public struct Listing: Sendable {
+        public var notes: [String] = []
+        public var attachments: [String] = []
+        /// Entries that could not be used: a symlink leaving the vault, a loop, an unreadable folder.
+        public var skipped: [(path: String, reason: String)] = []
+    }
+
+    /// Walks the vault folder.
+    public static func list(root: URL, exclude: [PathPattern]) -> Listing {
+        var listing = Listing()
+        let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path
+        var visited = Set<String>([rootPath])
+        var pending: [String] = [""]
+        while let folder = pending.popLast() {
+            let absolute = folder.isEmpty ? rootPath : rootPath + "/" + folder
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: absolute) else {
+                if !folder.isEmpty { listing.skipped.append((folder, "the folder cannot be read")) }
+                continue
+            }
+            for name in names.sorted() where !name.hasPrefix(".") {
+                let path = folder.isEmpty ? name : folder + "/" + name
+                if PathPattern.any(exclude, match: path) { continue }
+                let full = absolute + "/" + name
+                var info = stat()
+                guard lstat(full, &info) == 0 else { continue }
+                var kind = info.st_mode & S_IFMT
+                if kind == S_IFLNK {
+                    let target = URL(fileURLWithPath: full).resolvingSymlinksInPath().path
+                    guard target == rootPath || target.hasPrefix(rootPath + "/") else {
+                        listing.skipped.append((path, "a symbolic link to a place outside the vault"))
+                        continue
+                    }
+                    guard stat(full, &info) == 0 else {
+                        listing.skipped.append((path, "a symbolic link that leads nowhere (a loop or a missing file)"))
+                        continue
+                    }
+                    kind = info.st_mode & S_IFMT
+                    if kind == S_IFDIR {
+                        guard visited.insert(target).inserted else {
+                            listing.skipped.append((path, "a symbolic link to a folder already read"))
+                            continue
+                        }
+                    }
+                }
+                if kind == S_IFDIR {
+                    pending.append(path)
+                } else if kind == S_IFREG {
+                    if VaultPath.hasMarkdownExtension(name) {
+                        listing.notes.append(path)
+                    } else {
+                        listing.attachments.append(path)
+                    }
+                }
+            }
+        }
+        listing.notes.sort()
+        listing.attachments.sort()
+        return listing
+    }
+
+    /// Reads a whole file as bytes.
+    public static func readBytes(_ path: String) throws -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        var filled = 0
+        while true {
+            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: 4096)) }
+            let got = bytes.withUnsafeMutableBytes { buffer in
+                read(fd, buffer.baseAddress! + filled, buffer.count - filled)
+            }
+            if got < 0 {
+                if errno == EINTR { continue }
+                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+            }
+            if got == 0 { break }
+            filled += got
+        }
+        bytes.removeSubrange(filled...)
+        return bytes
+    }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import VaultModel
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check every link of a vault: broken links, missing attachments, headings and blocks, ambiguity, orphans.",
+        discussion: """
+            Each finding is printed as path:line:column with the link as written and a hint. Which kinds are \
+            errors or warnings, and which targets and orphans are ignored, is set in the vault's .vaultgen.yml.
+
+            Exit status: 0 with no errors, 1 with errors, 2 on a usage, configuration or I/O error.
+            """
+    )
+
+    @Argument(help: "The vault folder.")
+    var vault: String = "."
+
+    @Option(help: "Output format: text, json or github (workflow annotations).")
+    var format: CheckReport.Format = .text
+
+    func run() throws {
+        let loaded: Vault
+        do {
+            loaded = try Vault.load(root: URL(fileURLWithPath: vault))
+        } catch {
+            FileHandle.standardError.write(Data("vaultgen: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        let result = LinkChecker(vault: loaded).check()
+        print(CheckReport.render(result, format: format, pathPrefix: vault), terminator: "")
+        if result.errors > 0 { throw ExitCode(1) }
+    }
+}
+
+extension CheckReport.Format: ExpressibleByArgument {}
