@@ -1,0 +1,195 @@
+/// Computes a `CorrelationMatrix` from price series, the way pandas' `prices.pct_change().corr()` does.
+///
+/// Each ticker's returns are standardised once over its own dates. Two tickers with returns on exactly the
+/// same dates (the usual case) then correlate as the dot product of their rows, so the bulk of the matrix is
+/// one blocked product `Z · Zᵀ`. Pairs whose dates differ get pairwise-complete Pearson from masked sums
+/// (`Z · Mᵀ`, `Z² · Mᵀ`, `M · Mᵀ` over the rows with gaps); the rare pair where those sums would lose
+/// precision, and Spearman pairs with different dates, are computed exactly on their common dates.
+public enum CorrelationEngine {
+    /// Correlates every pair of `tickers`.
+    ///
+    /// - Parameters:
+    ///   - series: Each ticker's prices or the problem that kept them from loading.
+    ///   - tickers: The request, in the order figures should list them; duplicates are ignored.
+    ///   - options: Window and convention.
+    /// - Returns: A matrix in which pairs of a ticker without prices are n/a, and every other pair computed.
+    public static func matrix(
+        _ series: [String: Result<PriceSeries, PriceProblem>], tickers: [String], options: CorrelationOptions
+    ) -> CorrelationMatrix {
+        var seen = Set<String>()
+        let tickers = tickers.filter { seen.insert($0).inserted }
+        var problems: [String: PriceProblem] = [:]
+        var loaded: [(position: Int, prices: PriceSeries)] = []
+        for (position, ticker) in tickers.enumerated() {
+            switch series[ticker] {
+            case .success(let prices): loaded.append((position, prices))
+            case .failure(let problem): problems[ticker] = problem
+            case nil: problems[ticker] = .notLoaded(ticker: ticker)
+            }
+        }
+        let until = options.until ?? loaded.compactMap { $0.prices.days.last }.max()
+        // Without any close there are no returns, whatever the bound; 1970 stands in for the missing one.
+        let rows = loaded.map {
+            ReturnSeries(
+                prices: $0.prices, since: options.since, until: until ?? Day(daysSince1970: 0), options: options)
+        }
+        let grid = ReturnGrid(rows: rows, alignment: options.alignment)
+        let cells = PairwiseCells(grid: grid, options: options)
+
+        let count = tickers.count
+        var values = [Double](repeating: .nan, count: count * count)
+        var overlaps = [Int](repeating: 0, count: count * count)
+        var statuses = [CorrelationMatrix.Status](repeating: .leftOut, count: count * count)
+        for (rowI, entryI) in loaded.enumerated() {
+            for (rowJ, entryJ) in loaded.enumerated() where rowJ >= rowI {
+                let (r, overlap, status) = cells.cell(rowI, rowJ)
+                let forward = entryI.position * count + entryJ.position
+                let backward = entryJ.position * count + entryI.position
+                values[forward] = r
+                values[backward] = r
+                overlaps[forward] = overlap
+                overlaps[backward] = overlap
+                statuses[forward] = status
+                statuses[backward] = status.transposed
+            }
+        }
+        return CorrelationMatrix(
+            tickers: tickers, options: options, from: options.since ?? grid.axis.first, to: until,
+            problems: problems, values: values, overlaps: overlaps, statuses: statuses)
+    }
+}
+
+/// The products a matrix is read from, computed once per request.
+private struct PairwiseCells {
+    /// One cell of the matrix: r (NaN when n/a), the common period count and why it is n/a.
+    typealias Cell = (r: Double, overlap: Int, status: CorrelationMatrix.Status)
+
+    let grid: ReturnGrid
+    let options: CorrelationOptions
+    let minimum: Int
+    let constant: [Bool]
+    let groups: [Int]
+    /// `Z · Zᵀ`: the correlation itself for rows with the same dates, else Σxy over common dates.
+    let zz: [Double]
+    /// Position of each row among the rows with gaps, or nil for a row with every date.
+    let gapPosition: [Int?]
+    let gapCount: Int
+    /// `M_g · M_gᵀ`: common date counts between rows with gaps.
+    let mm: [Double]
+    /// `Z · M_gᵀ` and `Z² · M_gᵀ`: Σx and Σx² of every row over the dates of each row with gaps.
+    let zm: [Double]
+    let qm: [Double]
+    let rowSum: [Double]
+    let rowSquares: [Double]
+    /// For Spearman: each row's positions sorted by value (see `ReturnGrid.valueOrder()`).
+    let valueOrder: [[Int]]
+
+    init(grid: ReturnGrid, options: CorrelationOptions) {
+        self.grid = grid
+        self.options = options
+        minimum = max(options.minOverlap, 2)
+        let n = grid.rowCount
+        let length = grid.length
+        let spearman = options.method == .spearman
+        let (z, constant) = grid.standardized(ranked: spearman)
+        self.constant = constant
+        groups = grid.maskGroups()
+        zz = CrossProducts.compute(z, rowsA: n, z, rowsB: n, length: length, symmetric: true)
+
+        let gapRows = (0..<n).filter { grid.counts[$0] < length }
+        var gapPosition = [Int?](repeating: nil, count: n)
+        for (position, row) in gapRows.enumerated() { gapPosition[row] = position }
+        self.gapPosition = gapPosition
+        gapCount = gapRows.count
+        let gapMask = gapRows.flatMap { grid.mask[$0 * length..<($0 + 1) * length] }
+        mm = CrossProducts.compute(
+            gapMask, rowsA: gapCount, gapMask, rowsB: gapCount, length: length, symmetric: true)
+        valueOrder = spearman && !gapRows.isEmpty ? grid.valueOrder() : []
+        if spearman || gapRows.isEmpty {
+            // Spearman pairs with different dates are ranked afresh, so the masked sums are not needed.
+            zm = []
+            qm = []
+        } else {
+            zm = CrossProducts.compute(z, rowsA: n, gapMask, rowsB: gapCount, length: length)
+            qm = CrossProducts.compute(z.map { $0 * $0 }, rowsA: n, gapMask, rowsB: gapCount, length: length)
+        }
+        rowSum = (0..<n).map { row in z[row * length..<(row + 1) * length].reduce(0, +) }
+        rowSquares = (0..<n).map { row in z[row * length..<(row + 1) * length].reduce(0) { $0 + $1 * $1 } }
+    }
+
+    /// The number of dates rows `i` and `j` both have a return on.
+    func overlap(_ i: Int, _ j: Int) -> Int {
+        if groups[i] == groups[j] { return grid.counts[i] }
+        guard let gi = gapPosition[i] else { return grid.counts[j] }
+        guard let gj = gapPosition[j] else { return grid.counts[i] }
+        return Int(mm[gi * gapCount + gj].rounded())
+    }
+
+    func cell(_ i: Int, _ j: Int) -> Cell {
+        let overlap = overlap(i, j)
+        if overlap < minimum { return (.nan, overlap, .tooFew) }
+        switch (constant[i], constant[j]) {
+        case (true, true): return (.nan, overlap, .bothConstant)
+        case (true, false): return (.nan, overlap, .rowConstant)
+        case (false, true): return (.nan, overlap, .columnConstant)
+        case (false, false): break
+        }
+        if i == j { return (1, overlap, .ok) }
+        if groups[i] == groups[j] { return (Statistics.clamp(zz[i * grid.rowCount + j]), overlap, .ok) }
+        if options.method == .spearman { return exactSpearman(i, j, overlap: overlap) }
+
+        let n = Double(overlap)
+        let (sx, sxx) =
+            gapPosition[j].map { (zm[i * gapCount + $0], qm[i * gapCount + $0]) }
+            ?? (rowSum[i], rowSquares[i])
+        let (sy, syy) =
+            gapPosition[i].map { (zm[j * gapCount + $0], qm[j * gapCount + $0]) }
+            ?? (rowSum[j], rowSquares[j])
+        let varianceX = sxx - sx * sx / n
+        let varianceY = syy - sy * sy / n
+        // When a series' mean over the common dates sits far from its own mean, the subtraction above
+        // cancels most digits (or the pair is constant there); recompute such a pair exactly.
+        guard varianceX > 1e-3 * sxx, varianceY > 1e-3 * syy else { return exact(i, j, overlap: overlap) }
+        let covariance = zz[i * grid.rowCount + j] - sx * sy / n
+        return (Statistics.clamp(covariance / (varianceX * varianceY).squareRoot()), overlap, .ok)
+    }
+
+    /// Pearson straight from the returns on the common dates, as pandas computes it.
+    private func exact(_ i: Int, _ j: Int, overlap: Int) -> Cell {
+        let (x, y) = grid.common(i, j)
+        return Self.result(Statistics.pearson(x, y), overlap: overlap)
+    }
+
+    /// Spearman on the common dates only, ranking each side afresh there as pandas does.
+    private func exactSpearman(_ i: Int, _ j: Int, overlap: Int) -> Cell {
+        var rankX = [Double](repeating: 0, count: grid.length)
+        var rankY = [Double](repeating: 0, count: grid.length)
+        grid.rankOnCommonDates(i, with: j, order: valueOrder[i], into: &rankX)
+        grid.rankOnCommonDates(j, with: i, order: valueOrder[j], into: &rankY)
+        // Ranks 1…n (ties averaged) always have mean (n + 1) / 2, so one pass suffices.
+        let mean = Double(overlap + 1) / 2
+        var sxy = 0.0
+        var sxx = 0.0
+        var syy = 0.0
+        for t in 0..<grid.length where grid.mask[i * grid.length + t] == 1 && grid.mask[j * grid.length + t] == 1 {
+            let dx = rankX[t] - mean
+            let dy = rankY[t] - mean
+            sxy += dx * dy
+            sxx += dx * dx
+            syy += dy * dy
+        }
+        guard sxx > 0, syy > 0 else {
+            return Self.result(.constant(x: sxx == 0, y: syy == 0), overlap: overlap)
+        }
+        return (Statistics.clamp(sxy / (sxx * syy).squareRoot()), overlap, .ok)
+    }
+
+    private static func result(_ pearson: Statistics.PearsonResult, overlap: Int) -> Cell {
+        switch pearson {
+        case .value(let r): return (r, overlap, .ok)
+        case .constant(true, true): return (.nan, overlap, .bothConstant)
+        case .constant(true, false): return (.nan, overlap, .rowConstant)
+        case .constant: return (.nan, overlap, .columnConstant)
+        }
+    }
+}

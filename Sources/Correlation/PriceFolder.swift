@@ -1,0 +1,55 @@
+import Foundation
+
+/// A folder of price files, one `<TICKER>.csv` per ticker; the only part of the library that reads disk.
+public struct PriceFolder: Sendable {
+    /// The folder.
+    public let url: URL
+    /// How the folder is named in messages, e.g. `Prices` in `Prices/HUT.csv:14: …`.
+    public let displayName: String
+
+    /// Creates a reader for `url`; messages name files as `<displayName>/<TICKER>.csv`.
+    public init(url: URL, displayName: String? = nil) {
+        self.url = url
+        self.displayName = displayName ?? url.standardizedFileURL.lastPathComponent
+    }
+
+    /// Reads each ticker's file; a missing or bad file becomes a `PriceProblem` instead of stopping the others.
+    public func load(_ tickers: [String]) -> [String: Result<PriceSeries, PriceProblem>] {
+        var result: [String: Result<PriceSeries, PriceProblem>] = [:]
+        for ticker in tickers where result[ticker] == nil {
+            result[ticker] = load(ticker)
+        }
+        return result
+    }
+
+    /// Reads one ticker's file.
+    public func load(_ ticker: String) -> Result<PriceSeries, PriceProblem> {
+        let name = displayName.isEmpty ? "\(ticker).csv" : "\(displayName)/\(ticker).csv"
+        let fileURL = url.appendingPathComponent("\(ticker).csv")
+        guard FileManager.default.fileExists(atPath: fileURL.path) else {
+            return .failure(.missingFile(ticker: ticker, file: name))
+        }
+        let data: Data
+        do {
+            data = try Data(contentsOf: fileURL)
+        } catch {
+            return .failure(.unreadable(ticker: ticker, file: name, reason: error.localizedDescription))
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return .failure(.unreadable(ticker: ticker, file: name, reason: "not UTF-8 text"))
+        }
+        do {
+            return .success(try PriceReader.parse(text, ticker: ticker, file: name))
+        } catch {
+            return .failure(.badFile(ticker: ticker, error))
+        }
+    }
+
+    /// The tickers that have a `.csv` file in the folder, sorted.
+    public func availableTickers() -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+        return names.filter { $0.lowercased().hasSuffix(".csv") && $0.count > 4 }
+            .map { String($0.dropLast(4)) }
+            .sorted()
+    }
+}

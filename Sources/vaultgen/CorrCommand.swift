@@ -1,0 +1,102 @@
+import ArgumentParser
+import Correlation
+import Foundation
+
+/// `vaultgen corr`: correlates tickers' returns from the vault's price files and prints the matrix and figures.
+struct CorrCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "corr",
+        abstract: "Correlate tickers' returns from price files.",
+        discussion: """
+            Reads <TICKER>.csv from the prices folder (Date,Close; Yahoo with Adj Close; or Stooq) and computes \
+            what pandas' prices.pct_change().corr() does: daily simple returns between consecutive rows, \
+            Pearson over the dates both tickers have, within [--since, --until]. Prints the matrix, every pair \
+            high to low, the average of the unrounded pairs, the range and each ticker's mean r to the others. \
+            Table and markdown round to 2 decimals; csv (matrix, pairs and figures as three sections) and json \
+            keep full precision. A ticker whose file is missing or bad is left out with a warning on stderr.
+
+            Exit status: 0 ok; 1 some figure is n/a because a price file is missing or bad; 2 usage error.
+            """)
+
+    @Argument(help: "The tickers to correlate, e.g. HUT IREN WULF CORZ.")
+    var tickers: [String]
+
+    @Option(help: "First day a return may fall on: YYYY, YYYY-MM or YYYY-MM-DD (default: all data).")
+    var since: String?
+
+    @Option(help: "Last day whose close is used, YYYY-MM-DD (default: the latest date in the data).")
+    var until: String?
+
+    @Option(name: .customLong("as-of"), help: "Compute as of this day, YYYY-MM-DD: later closes are ignored.")
+    var asOf: String?
+
+    @Option(help: "The vault folder.")
+    var vault: String = "."
+
+    @Option(
+        name: .customLong("prices"),
+        help: ArgumentHelp("The price files' folder (default: <vault>/Prices).", valueName: "dir"))
+    var pricesFolder: String?
+
+    @Option(help: "simple or log returns.")
+    var returns: CorrelationOptions.ReturnKind = .simple
+
+    @Option(help: "pearson, or spearman (ranks with average ties).")
+    var method: CorrelationOptions.Method = .pearson
+
+    @Option(help: "pairwise: the dates each pair shares; intersection: only dates every ticker has.")
+    var align: CorrelationOptions.Alignment = .pairwise
+
+    @Flag(help: "Weekly returns between the last closes of ISO weeks.")
+    var weekly = false
+
+    @Option(name: .customLong("min-overlap"), help: "Fewest common periods for a pair to be computed.")
+    var minOverlap = 60
+
+    @Option(help: "table, markdown, csv or json.")
+    var format: CorrelationReport.Format = .table
+
+    func validate() throws {
+        if until != nil, asOf != nil { throw ValidationError("--until and --as-of cannot be used together.") }
+        _ = try options()
+        guard minOverlap >= 1 else { throw ValidationError("--min-overlap must be at least 1.") }
+    }
+
+    func run() throws {
+        let series = PriceFolder(url: pricesURL()).load(tickers)
+        let matrix = CorrelationEngine.matrix(series, tickers: tickers, options: try options())
+        let report = CorrelationReport(matrix: matrix)
+        for warning in report.warnings {
+            FileHandle.standardError.write(Data((warning + "\n").utf8))
+        }
+        print(report.render(format), terminator: "")
+        if report.hasDataProblems { throw ExitCode(1) }
+    }
+
+    /// The options the flags describe; throws a usage error for a malformed date.
+    func options() throws -> CorrelationOptions {
+        func day(_ text: String?, flag: String, parse: (String) -> Day?, expected: String) throws -> Day? {
+            guard let text else { return nil }
+            guard let day = parse(text) else { throw ValidationError("\(flag) '\(text)' is not \(expected).") }
+            return day
+        }
+        let full = { (text: String) in Day(iso: text) }
+        return CorrelationOptions(
+            since: try day(since, flag: "--since", parse: Day.parseBound, expected: "YYYY, YYYY-MM or YYYY-MM-DD"),
+            until: try day(
+                until ?? asOf, flag: until != nil ? "--until" : "--as-of", parse: full, expected: "YYYY-MM-DD"),
+            returns: returns, method: method, alignment: align, frequency: weekly ? .weekly : .daily,
+            minOverlap: minOverlap)
+    }
+
+    /// Where the price files are: `--prices`, else `<vault>/Prices`.
+    func pricesURL() -> URL {
+        if let pricesFolder { return URL(fileURLWithPath: pricesFolder) }
+        return URL(fileURLWithPath: vault).appendingPathComponent("Prices")
+    }
+}
+
+extension CorrelationOptions.ReturnKind: ExpressibleByArgument {}
+extension CorrelationOptions.Method: ExpressibleByArgument {}
+extension CorrelationOptions.Alignment: ExpressibleByArgument {}
+extension CorrelationReport.Format: ExpressibleByArgument {}
