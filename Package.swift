@@ -38,7 +38,7 @@ let package = Package(
         .target(
             name: "Refresh",
             dependencies: [
-                "VaultModel", "Correlation", "Charts",
+                "VaultModel", "Correlation",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),

@@ -25,6 +25,7 @@ public struct VaultConfig: Sendable, Equatable {
         public var ignoreTargets: [String] = []
         /// Notes (globs on vault paths) that are not reported as orphans.
         public var ignoreOrphans: [String] = []
+        public init() {}
     }
 
     /// How figures are computed from prices.
@@ -34,10 +35,17 @@ public struct VaultConfig: Sendable, Equatable {
         public var returns = "simple"
         /// `pearson` or `spearman`.
         public var method = "pearson"
+        public init(minOverlap: Int = 60, returns: String = "simple", method: String = "pearson") {
+            self.minOverlap = minOverlap
+            self.returns = returns
+            self.method = method
+        }
     }
 
     /// Words that interpret a correlation, each with the lowest value it applies to.
     public struct LabelSettings: Sendable, Equatable {
+        public init() {}
+
         /// For one pair or a group's average: `strong` from 0.6, and so on.
         public var correlation: [Threshold] = [
             Threshold(label: "strong", minimum: 0.6), Threshold(label: "moderate", minimum: 0.4),
@@ -76,5 +84,6 @@ public struct VaultConfig: Sendable, Equatable {
         public var backlinksFor: [String] = []
         /// Whether backlinks are maintained at all.
         public var backlinks = true
+        public init() {}
     }
 }

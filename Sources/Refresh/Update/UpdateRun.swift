@@ -1,0 +1,90 @@
+import Correlation
+import Foundation
+import VaultModel
+
+/// One `vaultgen update`: read the vault, plan, and (unless only looking) write the changed notes atomically
+/// behind the vault's lock.
+public struct UpdateRun {
+    public enum Mode: Sendable {
+        /// Write every changed note.
+        case write
+        /// Plan only: `--dry-run`, `--diff` and `--check` write nothing.
+        case look
+    }
+
+    public struct Outcome: Sendable {
+        public var plan: UpdatePlan
+        /// Notes written.
+        public var written: [String] = []
+        /// Notes that could not be written, with the reason; they are left as they were.
+        public var failures: [String] = []
+        /// Set when this run took over the lock of a run that died.
+        public var lockNote: String?
+    }
+
+    /// Why a run stops before touching any note.
+    public enum RunError: Error, CustomStringConvertible {
+        case vault(VaultError)
+        case templates(TemplateSet.TemplateError)
+        case lock(VaultLock.LockError)
+        case noTemplates
+
+        public var description: String {
+            switch self {
+            case .vault(let error): return error.description
+            case .templates(let error): return error.description
+            case .lock(let error): return error.description
+            case .noTemplates:
+                return "no templates found: pass --templates DIR (the Templates/ folder of vaultgen's source or share/vaultgen/Templates)"
+            }
+        }
+    }
+
+    public var vaultRoot: URL
+    public var templatesFolder: URL?
+    public var options: VaultUpdater.Options
+    public var lockWait: Double = 10
+
+    public init(vaultRoot: URL, templatesFolder: URL?, options: VaultUpdater.Options) {
+        self.vaultRoot = vaultRoot
+        self.templatesFolder = templatesFolder
+        self.options = options
+    }
+
+    public func run(mode: Mode) throws(RunError) -> Outcome {
+        // Templates first: one that does not parse stops the run before any note is read or touched.
+        guard let folder = templatesFolder else { throw .noTemplates }
+        let templates: TemplateSet
+        do { templates = try TemplateSet.load(folder: folder) } catch { throw .templates(error) }
+        var lock: VaultLock? = nil
+        if mode == .write {
+            do { lock = try VaultLock(vaultRoot: vaultRoot, wait: lockWait) } catch { throw .lock(error) }
+        }
+        defer { lock?.release() }
+        let loaded: (vault: Vault, sources: [SourceText])
+        do { loaded = try Vault.loadWithSources(root: vaultRoot) } catch { throw .vault(error) }
+        let updater = VaultUpdater(vault: loaded.vault, sources: loaded.sources, templates: templates)
+        let prices = PriceFolder(
+            url: vaultRoot.appendingPathComponent(loaded.vault.config.prices), displayName: loaded.vault.config.prices
+        ).load(updater.tickersNeeded())
+        var outcome = Outcome(plan: updater.plan(prices: prices, options: options))
+        outcome.lockNote = lock?.tookOverFrom.map {
+            "took over the lock left by pid \($0), which no longer runs (a run that was killed)"
+        }
+        guard mode == .write else { return outcome }
+        for change in outcome.plan.changes {
+            let path = vaultRoot.appendingPathComponent(change.path).path
+            // A note edited since it was read is left for the next run rather than overwritten.
+            guard let current = try? VaultScanner.readBytes(path), current == change.original else {
+                outcome.failures.append("\(change.path): changed while vaultgen ran; left for the next run")
+                continue
+            }
+            do {
+                if try NoteWriter.write(change.updated, to: path) { outcome.written.append(change.path) }
+            } catch {
+                outcome.failures.append(error.description)
+            }
+        }
+        return outcome
+    }
+}

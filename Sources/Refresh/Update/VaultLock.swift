@@ -1,0 +1,75 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Keeps two vaultgen runs on one vault from interleaving: an exclusive `flock` on `.vaultgen.lock`.
+///
+/// The kernel drops the lock when its process dies, however it dies, so a killed run never blocks the next
+/// nightly one; the file itself stays and names the last holder's process id, which is how a take-over is
+/// reported.
+public final class VaultLock {
+    public static let fileName = ".vaultgen.lock"
+
+    public enum LockError: Error, Sendable, CustomStringConvertible {
+        /// Another live run holds the lock and did not let go in time.
+        case busy(path: String, holder: String, waited: Double)
+        /// The lock file cannot be created or opened.
+        case cannotOpen(path: String, reason: String)
+
+        public var description: String {
+            switch self {
+            case .busy(let path, let holder, let waited):
+                return "\(path): another vaultgen run (\(holder)) holds the lock; gave up after \(Int(waited)) s"
+            case .cannotOpen(let path, let reason):
+                return "\(path): cannot open the lock file: \(reason)"
+            }
+        }
+    }
+
+    private let fd: Int32
+    /// A note for the user when the previous holder died without releasing (a killed run).
+    public let tookOverFrom: Int32?
+
+    /// Takes the lock of the vault at `root`, waiting up to `wait` seconds for another run to finish.
+    public init(vaultRoot root: URL, wait: Double) throws(LockError) {
+        let path = root.appendingPathComponent(Self.fileName).path
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw .cannotOpen(path: path, reason: String(cString: strerror(errno))) }
+        let deadline = Date().addingTimeInterval(wait)
+        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            if Date() >= deadline {
+                let holder = Self.holder(fd: fd).map { "pid \($0)" } ?? "unknown process"
+                close(fd)
+                throw .busy(path: path, holder: holder, waited: wait)
+            }
+            usleep(100_000)
+        }
+        // We hold the lock. A pid still in the file belongs to a run that ended without cleaning up.
+        if let previous = Self.holder(fd: fd), previous != getpid(), kill(previous, 0) != 0, errno == ESRCH {
+            tookOverFrom = previous
+        } else {
+            tookOverFrom = nil
+        }
+        let record = "\(getpid())\n"
+        ftruncate(fd, 0)
+        _ = record.withCString { pwrite(fd, $0, strlen($0), 0) }
+        self.fd = fd
+    }
+
+    /// Releases the lock; the file is emptied so that the next run sees a clean hand-over.
+    public func release() {
+        ftruncate(fd, 0)
+        flock(fd, LOCK_UN)
+        close(fd)
+    }
+
+    private static func holder(fd: Int32) -> Int32? {
+        var buffer = [CChar](repeating: 0, count: 32)
+        let n = pread(fd, &buffer, 31, 0)
+        guard n > 0 else { return nil }
+        let text = String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return Int32(text.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+}

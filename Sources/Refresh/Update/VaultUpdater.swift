@@ -1,0 +1,158 @@
+import Correlation
+import Foundation
+import VaultModel
+
+/// Plans a refresh of a whole vault: every sector note's figures and every Related section's backlinks.
+///
+/// The plan is pure: it reads the vault and prices given to it and returns the new bytes of each note that
+/// changes. Writing is the caller's job (`NoteWriter`), behind the vault's lock.
+public struct VaultUpdater: Sendable {
+    public let vault: Vault
+    public let sources: [SourceText]
+    public let templates: TemplateSet
+    let resolver: LinkResolver
+    let tickerFinder: TickerFinder
+
+    /// - Parameters:
+    ///   - sources: Each note's text, in the order of `vault.notes`.
+    public init(vault: Vault, sources: [SourceText], templates: TemplateSet) {
+        self.vault = vault
+        self.sources = sources
+        self.templates = templates
+        resolver = LinkResolver(index: VaultIndex(vault))
+        tickerFinder = TickerFinder(vault: vault, sources: sources, resolver: resolver)
+    }
+
+    /// Options of one run.
+    public struct Options: Sendable {
+        /// Pins "present": the window ends here instead of at the latest date in the data.
+        public var asOf: Day?
+        /// Only these notes (vault paths or names) are refreshed; empty means all.
+        public var only: [String] = []
+
+        public init(asOf: Day? = nil, only: [String] = []) {
+            self.asOf = asOf
+            self.only = only
+        }
+    }
+
+    /// The sector notes of the vault, by note index.
+    public func sectorNotes() -> [(index: Int, sector: SectorNote)] {
+        let recognizer = SectorRecognizer(tickerFinder: tickerFinder, labels: vault.config.labels)
+        return vault.notes.indices.compactMap { i in recognizer.recognize(noteAt: i).map { (i, $0) } }
+    }
+
+    /// Every ticker the vault's sector notes need, including their peer groups.
+    public func tickersNeeded() -> [String] {
+        var all: [String] = []
+        for (_, sector) in sectorNotes() {
+            all += sector.tickers
+            for slot in sector.slots {
+                if case .crossRow(let peer, _, _, _, _) = slot, case .success(let peers) = peerTickers(peer, from: sector.path) {
+                    all += peers
+                }
+                if case .pairProse(let a, let b, _, _, _) = slot { all += [a, b] }
+            }
+        }
+        var seen = Set<String>()
+        return all.filter { seen.insert($0).inserted }
+    }
+
+    /// Plans the run, with prices already loaded for `tickersNeeded()`.
+    public func plan(prices: [String: Result<PriceSeries, PriceProblem>], options: Options) -> UpdatePlan {
+        var plan = UpdatePlan()
+        plan.notesRead = vault.notes.count
+        let refresher = SectorRefresher(templates: templates, labels: vault.config.labels)
+        let backlinks = BacklinkWriter(vault: vault, sources: sources, resolver: resolver, templates: templates)
+        var editsByNote: [Int: [TextEdit]] = [:]
+        for (index, sector) in sectorNotes() where selected(index, options) {
+            plan.sectorNotes += 1
+            let figures = SectorFigures(
+                sector: sector, peers: peers(of: sector), prices: prices,
+                options: correlationOptions(for: sector, asOf: options.asOf, path: sector.path, warnings: &plan.warnings))
+            let (edits, warnings) = refresher.edits(for: sector, figures: figures, source: sources[index])
+            editsByNote[index, default: []] += edits
+            plan.warnings += warnings.map { UpdatePlan.Warning(path: sector.path, line: nil, message: $0) }
+        }
+        for index in vault.notes.indices where selected(index, options) {
+            if let edit = backlinks.edit(forNote: index) { editsByNote[index, default: []].append(edit) }
+        }
+        for (index, edits) in editsByNote.sorted(by: { $0.key < $1.key }) where !edits.isEmpty {
+            let original = sources[index].bytes
+            do {
+                let updated = try Splice.apply(edits, to: original)
+                guard updated != original else { continue }
+                plan.changes.append(
+                    UpdatePlan.Change(path: vault.notes[index].path, original: original, updated: updated, figures: edits.map(\.figure)))
+            } catch {
+                plan.warnings.append(
+                    UpdatePlan.Warning(path: vault.notes[index].path, line: nil,
+                                       message: "left as it was: \(error.first.figure) and \(error.second.figure) overlap"))
+            }
+        }
+        return plan
+    }
+
+    private func selected(_ index: Int, _ options: Options) -> Bool {
+        guard !options.only.isEmpty else { return true }
+        let note = vault.notes[index]
+        return options.only.contains { $0 == note.path || $0 == note.name || $0 + ".md" == note.path }
+    }
+
+    /// The tickers of each peer note that `sector` names in a `vs [[Peer]]` row.
+    private func peers(of sector: SectorNote) -> [String: Result<[String], SectorFigures.PeerProblem>] {
+        var out: [String: Result<[String], SectorFigures.PeerProblem>] = [:]
+        for case .crossRow(let peer, _, _, _, _) in sector.slots { out[peer] = peerTickers(peer, from: sector.path) }
+        return out
+    }
+
+    /// The tickers of the note a `vs [[Peer]]` link from `path` points at.
+    public func peerTickers(_ peer: String, from path: String) -> Result<[String], SectorFigures.PeerProblem> {
+        guard case .file(let file, _) = resolver.resolve(peer, from: path), let note = resolver.index.files[file].note
+        else { return .failure(.init(reason: "no note named \(peer)")) }
+        guard let (tickers, _) = tickerFinder.tickers(ofNote: note) else {
+            return .failure(.init(reason: "\(peer) names no tickers (no tickers: in its front matter, no Ticker column)"))
+        }
+        return .success(tickers)
+    }
+
+    /// The window and convention for one note: its `since`, its `until` or `--as-of`, and the config's choices.
+    func correlationOptions(for sector: SectorNote, asOf: Day?, path: String, warnings: inout [UpdatePlan.Warning])
+        -> CorrelationOptions
+    {
+        let settings = vault.config.correlation
+        var options = CorrelationOptions(
+            returns: settings.returns == "log" ? .log : .simple,
+            method: settings.method == "spearman" ? .spearman : .pearson,
+            minOverlap: settings.minOverlap)
+        if let since = sector.since {
+            if let day = Day.parseBound(since) {
+                options.since = day
+            } else {
+                warnings.append(.init(path: path, line: nil, message: "period start '\(since)' is not YYYY, YYYY-MM or YYYY-MM-DD; using all data"))
+            }
+        }
+        if let until = sector.until {
+            if let day = Self.endOfPeriod(until) {
+                options.until = day
+            } else {
+                warnings.append(.init(path: path, line: nil, message: "period end '\(until)' is not a date; using the latest data"))
+            }
+        }
+        if let asOf, options.until.map({ $0 > asOf }) ?? true { options.until = asOf }
+        return options
+    }
+
+    /// The last day a period end names: `2025` is Dec 31, `2025-06` is June 30.
+    static func endOfPeriod(_ text: String) -> Day? {
+        guard let start = Day.parseBound(text) else { return nil }
+        let parts = text.split(separator: "-")
+        switch parts.count {
+        case 1: return Day(year: start.civil.year + 1, month: 1, day: 1).map { Day(daysSince1970: $0.daysSince1970 - 1) }
+        case 2:
+            let (y, m) = start.civil.month == 12 ? (start.civil.year + 1, 1) : (start.civil.year, start.civil.month + 1)
+            return Day(year: y, month: m, day: 1).map { Day(daysSince1970: $0.daysSince1970 - 1) }
+        default: return start
+        }
+    }
+}

@@ -1,0 +1,115 @@
+import ArgumentParser
+import Correlation
+import Foundation
+import Refresh
+import VaultModel
+
+struct UpdateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "update",
+        abstract: "Refresh every sector note's figures from prices, and every Related section's backlinks.",
+        discussion: """
+            Rewrites notes in place: only the figures vaultgen recognises (see the README) and the generated \
+            Backlinks list change; every other byte stays. A note is written only when its bytes change, \
+            atomically, behind a lock file in the vault (.vaultgen.lock).
+
+            Exit status: 0 done (or nothing to do); 1 with --check when something would change, or with \
+            --strict when there are warnings; 2 on an error (bad vault, config or template, lock held by \
+            another run, a note that could not be written).
+            """
+    )
+
+    @Argument(help: "The vault folder.")
+    var vault: String = "."
+
+    @Option(name: .customLong("as-of"), help: "Pin 'present' to this date (YYYY-MM-DD) so a refresh can be reproduced.")
+    var asOf: String?
+
+    @Flag(name: .customLong("dry-run"), help: "List what would change; write nothing.")
+    var dryRun = false
+
+    @Flag(help: "Print a unified diff of what would change; write nothing.")
+    var diff = false
+
+    @Flag(help: "Write nothing; exit 1 when anything would change (for CI).")
+    var check = false
+
+    @Option(parsing: .upToNextOption, help: "Refresh only these notes (vault paths or names).")
+    var only: [String] = []
+
+    @Flag(help: "Exit 1 when there are warnings.")
+    var strict = false
+
+    @Option(help: "The folder of Mustache templates (default: Templates/ found beside the vaultgen executable).")
+    var templates: String?
+
+    @Option(help: "Seconds to wait for another run's lock before giving up.")
+    var wait: Double = 10
+
+    func validate() throws {
+        if [dryRun, diff, check].filter({ $0 }).count > 1 {
+            throw ValidationError("--dry-run, --diff and --check are alternatives; pass one")
+        }
+        if let asOf, Day(iso: asOf) == nil { throw ValidationError("--as-of must be a date like 2026-01-30") }
+    }
+
+    func run() throws {
+        var run = UpdateRun(
+            vaultRoot: URL(fileURLWithPath: vault), templatesFolder: templatesFolder(),
+            options: VaultUpdater.Options(asOf: asOf.flatMap { Day(iso: $0) }, only: only))
+        run.lockWait = wait
+        let outcome: UpdateRun.Outcome
+        do {
+            outcome = try run.run(mode: dryRun || diff || check ? .look : .write)
+        } catch {
+            Output.error("\(error)")
+            throw ExitCode(2)
+        }
+        if let note = outcome.lockNote { Output.error("vaultgen: \(note)") }
+        let plan = outcome.plan
+        for warning in plan.warnings { Output.error(prefixed(warning.description)) }
+        if diff {
+            for change in plan.changes {
+                print(UnifiedDiff.render(
+                    old: String(decoding: change.original, as: UTF8.self),
+                    new: String(decoding: change.updated, as: UTF8.self), path: change.path), terminator: "")
+            }
+        } else {
+            let verb = dryRun || check ? "would update" : "updated"
+            for change in plan.changes where dryRun || check || outcome.written.contains(change.path) {
+                print("\(verb) \(prefixed(change.path)): \(Self.describe(change.figures))")
+            }
+        }
+        for failure in outcome.failures { Output.error("vaultgen: \(prefixed(failure))") }
+        print(plan.summary + (outcome.failures.isEmpty ? "" : ", \(outcome.failures.count) not written"))
+        if !outcome.failures.isEmpty { throw ExitCode(2) }
+        if check && !plan.changes.isEmpty { throw ExitCode(1) }
+        if strict && !plan.warnings.isEmpty { throw ExitCode(1) }
+    }
+
+    private func templatesFolder() -> URL? {
+        if let templates { return URL(fileURLWithPath: templates) }
+        return TemplateSet.defaultFolder(executable: URL(fileURLWithPath: CommandLine.arguments[0]))
+            ?? TemplateSet.defaultFolder(executable: Bundle.main.executableURL ?? URL(fileURLWithPath: "."))
+    }
+
+    private func prefixed(_ path: String) -> String {
+        vault == "." ? path : (vault.hasSuffix("/") ? vault : vault + "/") + path
+    }
+
+    /// `pair table, Range row x2, backlinks`
+    static func describe(_ figures: [String]) -> String {
+        var counts: [(String, Int)] = []
+        for figure in figures {
+            if let i = counts.firstIndex(where: { $0.0 == figure }) { counts[i].1 += 1 } else { counts.append((figure, 1)) }
+        }
+        return counts.map { $0.1 > 1 ? "\($0.0) x\($0.1)" : $0.0 }.joined(separator: ", ")
+    }
+}
+
+/// Where messages go: results on stdout, warnings and errors on stderr.
+enum Output {
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import Refresh
+import Testing
+import VaultModel
+
+@Suite("Running update: templates, lock, diff, new notes")
+struct UpdateRunTests {
+    @Test func templateThatDoesNotParseStopsBeforeAnyNoteIsTouched() throws {
+        let vault = try FixtureVault("update-seed")
+        defer { vault.remove() }
+        let templates = vault.root.appendingPathComponent(".templates")
+        try FileManager.default.copyItem(at: Repo.templates, to: templates)
+        try "{{% CONTENT_TYPE: TEXT}}\n{{#rows}}\n| {{pair}} |\n".write(
+            to: templates.appendingPathComponent("pair-table.mustache"), atomically: true, encoding: .utf8)
+        let before = try vault.files()
+        let run = UpdateRun(vaultRoot: vault.root, templatesFolder: templates, options: .init())
+        #expect {
+            try run.run(mode: .write)
+        } throws: { error in
+            "\(error)".hasPrefix(templates.path + "/pair-table.mustache:") && "\(error)".contains("does not parse")
+        }
+        #expect(try vault.files() == before)
+    }
+
+    @Test func templateWithoutTheTextPragmaIsRefused() {
+        #expect(throws: TemplateSet.TemplateError.self) {
+            try TemplateSet(texts: ["pair-table": "{{#rows}}x{{/rows}}", "backlinks": "{{% CONTENT_TYPE: TEXT}}",
+                                    "sector-note": "{{% CONTENT_TYPE: TEXT}}"])
+        }
+    }
+
+    @Test func aSecondRunWaitsForTheLockThenGivesUp() throws {
+        let vault = try FixtureVault("update-untouched")
+        defer { vault.remove() }
+        let held = try VaultLock(vaultRoot: vault.root, wait: 0)
+        defer { held.release() }
+        var run = UpdateRun(vaultRoot: vault.root, templatesFolder: Repo.templates, options: .init())
+        run.lockWait = 0.3
+        let started = Date()
+        #expect {
+            try run.run(mode: .write)
+        } throws: { error in
+            "\(error)".contains("another vaultgen run (pid \(getpid())) holds the lock")
+        }
+        #expect(Date().timeIntervalSince(started) >= 0.3)
+    }
+
+    @Test func aLockLeftByADeadRunIsTakenOver() throws {
+        let vault = try FixtureVault("update-untouched")
+        defer { vault.remove() }
+        // A pid that cannot be running: above the kernel's pid_max limit.
+        try "4194304\n".write(to: vault.root.appendingPathComponent(VaultLock.fileName), atomically: true, encoding: .utf8)
+        let outcome = try FixtureVault.run(vault)
+        #expect(outcome.lockNote == "took over the lock left by pid 4194304, which no longer runs (a run that was killed)")
+        let again = try FixtureVault.run(vault)
+        #expect(again.lockNote == nil)
+    }
+
+    @Test func unifiedDiff() {
+        let old = "a\nb\nc\nd\ne\nf\ng\nh\n"
+        let new = "a\nb\nc\nD\ne\nf\ng\nh\ni\n"
+        #expect(UnifiedDiff.render(old: old, new: new, path: "N.md") == """
+            --- a/N.md
+            +++ b/N.md
+            @@ -1,8 +1,9 @@
+             a
+             b
+             c
+            -d
+            +D
+             e
+             f
+             g
+             h
+            +i
+
+            """)
+        #expect(UnifiedDiff.render(old: old, new: old, path: "N.md") == "")
+    }
+
+    @Test func newSectorNoteIsWhatUpdateWouldWrite() throws {
+        let vault = try FixtureVault("update-seed")
+        defer { vault.remove() }
+        let (loaded, sources) = try Vault.loadWithSources(root: vault.root)
+        let updater = VaultUpdater(vault: loaded, sources: sources, templates: try TemplateSet.load(folder: Repo.templates))
+        let note = NewSectorNote(name: "AI Clouds", tickers: ["CRWV", "IREN", "CIFR"], since: "2024-01", peer: "DC REITs")
+        let prices = PriceFolderLoader.load(vault.root, try note.tickersNeeded(in: updater))
+        let text = try note.render(in: updater, prices: prices, asOf: nil, created: "2026-01-30")
+        #expect(text.hasPrefix("---\ntickers: [CRWV, IREN, CIFR]\nsince: 2024-01\n---\n"))
+        #expect(text.contains("| [[CoreWeave]] | CRWV |"))
+        #expect(text.contains("| vs [[DC REITs]] | "))
+        try text.write(to: vault.root.appendingPathComponent("AI Clouds.md"), atomically: true, encoding: .utf8)
+        let outcome = try vault.update(asOf: nil, mode: .look)
+        let change = outcome.plan.changes.first { $0.path == "AI Clouds.md" }
+        #expect(change == nil)
+        #expect(outcome.plan.warnings.isEmpty)
+    }
+}
+
+extension FixtureVault {
+    static func run(_ vault: FixtureVault) throws -> UpdateRun.Outcome {
+        try UpdateRun(vaultRoot: vault.root, templatesFolder: Repo.templates, options: .init()).run(mode: .write)
+    }
+}
