@@ -27,6 +27,7 @@ release: deps
 
 # The main job on the sample vault: refresh it, then check it.
 run: release
+	$(RELEASE_BIN) update $(VAULT) --templates Templates
 	$(RELEASE_BIN) check $(VAULT)
 
 test: deps
@@ -38,9 +39,11 @@ lint:
 format:
 	$(SWIFT) format --in-place --recursive Package.swift Sources Tests
 
+# The binary, and the templates it finds at ../share/vaultgen/Templates.
 install: release
-	install -d $(DESTDIR)$(PREFIX)/bin
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/vaultgen/Templates
 	install -m 755 $(RELEASE_BIN) $(DESTDIR)$(PREFIX)/bin/vaultgen
+	install -m 644 Templates/*.mustache $(DESTDIR)$(PREFIX)/share/vaultgen/Templates/
 
 clean:
 	rm -rf .build
