@@ -1,6 +1,7 @@
 import ArgumentParser
 import Correlation
 import Foundation
+import VaultModel
 
 /// `vaultgen corr`: correlates tickers' returns from the vault's price files and prints the matrix and figures.
 struct CorrCommand: ParsableCommand {
@@ -35,7 +36,7 @@ struct CorrCommand: ParsableCommand {
 
     @Option(
         name: .customLong("prices"),
-        help: ArgumentHelp("The price files' folder (default: <vault>/Prices).", valueName: "dir"))
+        help: ArgumentHelp("The price files' folder (default: the vault config's prices folder, <vault>/Prices unless set).", valueName: "dir"))
     var pricesFolder: String?
 
     @Option(help: "simple or log returns.")
@@ -63,7 +64,7 @@ struct CorrCommand: ParsableCommand {
     }
 
     func run() throws {
-        let series = PriceFolder(url: pricesURL()).load(tickers)
+        let series = PriceFolder(url: try pricesURL()).load(tickers)
         let matrix = CorrelationEngine.matrix(series, tickers: tickers, options: try options())
         let report = CorrelationReport(matrix: matrix)
         for warning in report.warnings {
@@ -90,9 +91,16 @@ struct CorrCommand: ParsableCommand {
     }
 
     /// Where the price files are: `--prices`, else `<vault>/Prices`.
-    func pricesURL() -> URL {
+    /// `--prices`, else the price folder the vault's `.vaultgen.yml` names (default `Prices`).
+    func pricesURL() throws -> URL {
         if let pricesFolder { return URL(fileURLWithPath: pricesFolder) }
-        return URL(fileURLWithPath: vault).appendingPathComponent("Prices")
+        let root = URL(fileURLWithPath: vault)
+        do {
+            return root.appendingPathComponent(try VaultConfig.load(vaultRoot: root).prices)
+        } catch {
+            FileHandle.standardError.write(Data("vaultgen: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
     }
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Vaultgen: ParsableCommand {
@@ -7,9 +8,24 @@ struct Vaultgen: ParsableCommand {
         abstract: "Keep a markdown knowledge vault true to its data and to its links.",
         discussion: """
             Exit status: 0 when all is well, 1 when findings or changes call for attention (see each \
-            command), 2 on a usage, configuration or I/O error.
+            command's --help), 2 on a usage, configuration or I/O error.
             """,
         version: "0.1.0",
         subcommands: [CheckCommand.self, UpdateCommand.self, CorrCommand.self, NewCommand.self]
     )
+
+    /// Runs the command; a usage error exits 2 as documented (swift-argument-parser's default is 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
