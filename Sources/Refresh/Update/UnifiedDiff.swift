@@ -60,7 +60,9 @@ public enum UnifiedDiff {
     }
 
     private static func lines(_ text: String) -> [String] {
-        var parts = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // "\r\n" is one Character in Swift, so split on every kind of line ending.
+        var parts = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+            .map(String.init)
         if parts.last == "" { parts.removeLast() }
         return parts
     }
