@@ -42,16 +42,20 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // Download new daily bars into the price files.
+        .target(name: "Fetch", dependencies: ["Correlation", "VaultModel", "Refresh"]),
         .executableTarget(
             name: "vaultgen",
             dependencies: [
-                "VaultModel", "Correlation", "Refresh",
+                "VaultModel", "Correlation", "Refresh", "Fetch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "VaultModelTests", dependencies: ["VaultModel"]),
         .testTarget(name: "CorrelationTests", dependencies: ["Correlation"], exclude: ["Fixtures"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "Correlation"]),
+        .testTarget(name: "ReliabilityTests", dependencies: ["Refresh", "VaultModel", "Correlation"]),
+        .testTarget(name: "FetchTests", dependencies: ["Fetch", "Correlation", "VaultModel"]),
         .testTarget(name: "RefreshTests", dependencies: ["Refresh", "VaultModel", "Correlation"]),
     ]
 )

@@ -105,6 +105,7 @@ struct VaultConfigTests {
             labels:
               correlation: {high: 0.5, low: -1}
             update: {related-heading: See also, backlinks-heading: Linked from, backlinks: false}
+            fetch: {provider: yahoo, base-url: "http://127.0.0.1:8080", tickers: [SPY], timeout: 5, retries: 2, rate: 4, key-env: PRICES_KEY}
             """, file: ".vaultgen.yml")
         #expect(config.exclude == ["Templates", "Archive/**"])
         #expect(config.prices == "Data/prices")
@@ -116,6 +117,11 @@ struct VaultConfigTests {
         #expect(config.labels.correlation == [.init(label: "high", minimum: 0.5), .init(label: "low", minimum: -1)])
         #expect(config.update.relatedHeading == "See also")
         #expect(config.update.backlinks == false)
+        #expect(config.fetch.provider == "yahoo")
+        #expect(config.fetch.baseURL == "http://127.0.0.1:8080")
+        #expect(config.fetch.tickers == ["SPY"])
+        #expect(config.fetch.timeout == 5 && config.fetch.retries == 2 && config.fetch.rate == 4)
+        #expect(config.fetch.keyEnvironment == "PRICES_KEY")
     }
 
     @Test func unknownKeyNamesFileAndLine() {

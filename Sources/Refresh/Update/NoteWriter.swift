@@ -13,6 +13,11 @@ public enum NoteWriter {
         public var path: String
         public var reason: String
         public var description: String { "\(path): cannot be written: \(reason)" }
+
+        public init(path: String, reason: String) {
+            self.path = path
+            self.reason = reason
+        }
     }
 
     /// Replaces the file at `path` with `bytes`, unless it already holds exactly those bytes.

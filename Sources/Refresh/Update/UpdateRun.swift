@@ -44,6 +44,10 @@ public struct UpdateRun {
     public var templatesFolder: URL?
     public var options: VaultUpdater.Options
     public var lockWait: Double = 10
+    /// Writes one note; replaceable so tests can make a write fail the way a full disk does.
+    public var writer: @Sendable (_ bytes: [UInt8], _ path: String) throws -> Bool = { bytes, path in
+        try NoteWriter.write(bytes, to: path)
+    }
 
     public init(vaultRoot: URL, templatesFolder: URL?, options: VaultUpdater.Options) {
         self.vaultRoot = vaultRoot
@@ -72,6 +76,10 @@ public struct UpdateRun {
             "took over the lock left by pid \($0), which no longer runs (a run that was killed)"
         }
         guard mode == .write else { return outcome }
+        // We hold the lock, so no other run is writing: what an interrupted run left behind can go.
+        for leftover in loaded.vault.leftovers {
+            try? FileManager.default.removeItem(at: vaultRoot.appendingPathComponent(leftover))
+        }
         for change in outcome.plan.changes {
             let path = vaultRoot.appendingPathComponent(change.path).path
             // A note edited since it was read is left for the next run rather than overwritten.
@@ -80,9 +88,11 @@ public struct UpdateRun {
                 continue
             }
             do {
-                if try NoteWriter.write(change.updated, to: path) { outcome.written.append(change.path) }
+                if try writer(change.updated, path) { outcome.written.append(change.path) }
+            } catch let error as NoteWriter.WriteError {
+                outcome.failures.append("\(change.path): cannot be written (\(error.reason)); left as it was")
             } catch {
-                outcome.failures.append(error.description)
+                outcome.failures.append("\(change.path): cannot be written (\(error)); left as it was")
             }
         }
         return outcome

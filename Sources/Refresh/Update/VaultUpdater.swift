@@ -38,17 +38,37 @@ public struct VaultUpdater: Sendable {
 
     /// The sector notes of the vault, by note index.
     public func sectorNotes() -> [(index: Int, sector: SectorNote)] {
-        let recognizer = SectorRecognizer(tickerFinder: tickerFinder, labels: vault.config.labels)
-        return vault.notes.indices.compactMap { i in recognizer.recognize(noteAt: i).map { (i, $0) } }
+        Self.sectorNotes(vault: vault, tickerFinder: tickerFinder)
     }
 
     /// Every ticker the vault's sector notes need, including their peer groups.
     public func tickersNeeded() -> [String] {
+        Self.tickersNeeded(vault: vault, resolver: resolver, tickerFinder: tickerFinder)
+    }
+
+    /// Every ticker the vault's sector notes need, without templates: what `vaultgen fetch` downloads.
+    ///
+    /// - Parameter sources: Each note's text, in the order of `vault.notes`.
+    public static func tickersNeeded(vault: Vault, sources: [SourceText]) -> [String] {
+        let resolver = LinkResolver(index: VaultIndex(vault))
+        let finder = TickerFinder(vault: vault, sources: sources, resolver: resolver)
+        return tickersNeeded(vault: vault, resolver: resolver, tickerFinder: finder)
+    }
+
+    private static func sectorNotes(vault: Vault, tickerFinder: TickerFinder) -> [(index: Int, sector: SectorNote)] {
+        let recognizer = SectorRecognizer(tickerFinder: tickerFinder, labels: vault.config.labels)
+        return vault.notes.indices.compactMap { i in recognizer.recognize(noteAt: i).map { (i, $0) } }
+    }
+
+    private static func tickersNeeded(vault: Vault, resolver: LinkResolver, tickerFinder: TickerFinder) -> [String] {
         var all: [String] = []
-        for (_, sector) in sectorNotes() {
+        for (_, sector) in sectorNotes(vault: vault, tickerFinder: tickerFinder) {
             all += sector.tickers
             for slot in sector.slots {
-                if case .crossRow(let peer, _, _, _, _) = slot, case .success(let peers) = peerTickers(peer, from: sector.path) {
+                if case .crossRow(let peer, _, _, _, _) = slot,
+                    case .success(let peers) = peerTickers(
+                        peer, from: sector.path, resolver: resolver, tickerFinder: tickerFinder)
+                {
                     all += peers
                 }
                 if case .pairProse(let a, let b, _, _, _) = slot { all += [a, b] }
@@ -108,6 +128,12 @@ public struct VaultUpdater: Sendable {
 
     /// The tickers of the note a `vs [[Peer]]` link from `path` points at.
     public func peerTickers(_ peer: String, from path: String) -> Result<[String], SectorFigures.PeerProblem> {
+        Self.peerTickers(peer, from: path, resolver: resolver, tickerFinder: tickerFinder)
+    }
+
+    private static func peerTickers(
+        _ peer: String, from path: String, resolver: LinkResolver, tickerFinder: TickerFinder
+    ) -> Result<[String], SectorFigures.PeerProblem> {
         guard case .file(let file, _) = resolver.resolve(peer, from: path), let note = resolver.index.files[file].note
         else { return .failure(.init(reason: "no note named \(peer)")) }
         guard let (tickers, _) = tickerFinder.tickers(ofNote: note) else {

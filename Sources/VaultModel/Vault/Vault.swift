@@ -11,6 +11,8 @@ public struct Vault: Sendable {
     public var attachments: [String]
     /// Files that could not be read as notes, and entries skipped while listing.
     public var problems: [VaultProblem]
+    /// Temporary files of interrupted vaultgen writes (hidden from Obsidian), for the next run to clear.
+    public var leftovers: [String] = []
 
     public init(
         root: URL? = nil, config: VaultConfig = VaultConfig(), notes: [Note], attachments: [String] = [],
@@ -92,8 +94,9 @@ extension Vault {
         var problems = listing.skipped.map { VaultProblem(path: $0.path, line: 1, message: $0.reason) }
         problems += results.compactMap(\.1)
         // `listing.notes` is sorted, so the notes keep their order and the sources line up with them.
-        let vault = Vault(
+        var vault = Vault(
             root: root, config: config, notes: results.map(\.0), attachments: listing.attachments, problems: problems)
+        vault.leftovers = listing.leftovers
         return (vault, keepSources ? results.map { $0.2 ?? SourceText("") } : [])
     }
 

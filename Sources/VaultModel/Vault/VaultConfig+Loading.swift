@@ -45,6 +45,7 @@ extension VaultConfig {
             case "correlation": try readCorrelation(value, key: key, into: &config.correlation, reader)
             case "labels": try readLabels(value, key: key, into: &config.labels, reader)
             case "update": try readUpdate(value, key: key, into: &config.update, reader)
+            case "fetch": try readFetch(value, key: key, into: &config.fetch, reader)
             default: throw reader.unknown(key)
             }
         }
@@ -128,6 +129,23 @@ extension VaultConfig {
         }
     }
 
+    private static func readFetch(
+        _ node: Node, key: ConfigReader.Key, into fetch: inout FetchSettings, _ reader: ConfigReader
+    ) throws(ConfigError) {
+        for (sub, value) in try reader.mapping(node, at: key.name) {
+            switch sub.name {
+            case "provider": fetch.provider = try reader.choice(value, at: sub, among: ["stooq", "yahoo"])
+            case "base-url": fetch.baseURL = try reader.string(value, at: sub)
+            case "tickers": fetch.tickers = try reader.strings(value, at: sub)
+            case "timeout": fetch.timeout = try reader.number(value, at: sub, minimum: 0.1)
+            case "retries": fetch.retries = Int(try reader.number(value, at: sub, minimum: 0))
+            case "rate": fetch.rate = try reader.number(value, at: sub, minimum: 0.01)
+            case "key-env": fetch.keyEnvironment = try reader.string(value, at: sub)
+            default: throw reader.unknown(sub, in: "fetch")
+            }
+        }
+    }
+
     private static func line(of error: YamlError) -> Int {
         switch error {
         case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
@@ -175,6 +193,13 @@ private struct ConfigReader {
             out.append(scalar.string)
         }
         return out
+    }
+
+    func number(_ node: Node, at key: Key, minimum: Double) throws(ConfigError) -> Double {
+        guard let value = Double(try string(node, at: key)), value >= minimum else {
+            throw error(key.line, "'\(key.name)' must be a number of at least \(minimum)")
+        }
+        return value
     }
 
     func choice(_ node: Node, at key: Key, among choices: [String]) throws(ConfigError) -> String {

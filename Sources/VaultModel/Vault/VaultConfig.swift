@@ -14,6 +14,7 @@ public struct VaultConfig: Sendable, Equatable {
     public var correlation = CorrelationSettings()
     public var labels = LabelSettings()
     public var update = UpdateSettings()
+    public var fetch = FetchSettings()
 
     public init() {}
 
@@ -84,6 +85,25 @@ public struct VaultConfig: Sendable, Equatable {
         public var backlinksFor: [String] = []
         /// Whether backlinks are maintained at all.
         public var backlinks = true
+        public init() {}
+    }
+
+    /// Where `vaultgen fetch` gets new daily bars and how gently it asks.
+    public struct FetchSettings: Sendable, Equatable {
+        /// `stooq` or `yahoo`.
+        public var provider = "stooq"
+        /// Overrides the provider's base URL (a mirror, or a local server in tests).
+        public var baseURL: String? = nil
+        /// Tickers fetched besides those the sector notes use.
+        public var tickers: [String] = []
+        /// Seconds before one request is abandoned.
+        public var timeout: Double = 20
+        /// Further tries after a timeout, a 429 or a 5xx.
+        public var retries = 3
+        /// Requests per second at most.
+        public var rate: Double = 2
+        /// The environment variable holding the provider's key, for providers that need one.
+        public var keyEnvironment: String? = nil
         public init() {}
     }
 }

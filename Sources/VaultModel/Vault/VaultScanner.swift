@@ -15,6 +15,8 @@ public enum VaultScanner {
         public var attachments: [String] = []
         /// Entries that could not be used: a symlink leaving the vault, a loop, an unreadable folder.
         public var skipped: [(path: String, reason: String)] = []
+        /// Temporary files an interrupted vaultgen write left behind (`.Note.md.vaultgen-PID.tmp`).
+        public var leftovers: [String] = []
     }
 
     /// Walks the vault folder.
@@ -29,8 +31,12 @@ public enum VaultScanner {
                 if !folder.isEmpty { listing.skipped.append((folder, "the folder cannot be read")) }
                 continue
             }
-            for name in names.sorted() where !name.hasPrefix(".") {
+            for name in names.sorted() {
                 let path = folder.isEmpty ? name : folder + "/" + name
+                if name.hasPrefix(".") {
+                    if name.hasSuffix(".tmp") && name.contains(".vaultgen-") { listing.leftovers.append(path) }
+                    continue
+                }
                 if PathPattern.any(exclude, match: path) { continue }
                 let full = absolute + "/" + name
                 var info = stat()
