@@ -6,6 +6,8 @@ public struct PriceFolder: Sendable {
     public let url: URL
     /// How the folder is named in messages, e.g. `Prices` in `Prices/HUT.csv:14: …`.
     public let displayName: String
+    /// When set, a price file whose real path (after symbolic links) lies outside this folder is not read.
+    public var confinement: URL?
 
     /// Creates a reader for `url`; messages name files as `<displayName>/<TICKER>.csv`.
     public init(url: URL, displayName: String? = nil) {
@@ -28,6 +30,13 @@ public struct PriceFolder: Sendable {
         let fileURL = url.appendingPathComponent("\(ticker).csv")
         guard FileManager.default.fileExists(atPath: fileURL.path) else {
             return .failure(.missingFile(ticker: ticker, file: name))
+        }
+        if let confinement {
+            let root = confinement.resolvingSymlinksInPath().path
+            let real = fileURL.resolvingSymlinksInPath().path
+            guard real.hasPrefix(root + "/") else {
+                return .failure(.unreadable(ticker: ticker, file: name, reason: "a symbolic link to a place outside the vault"))
+            }
         }
         let data: Data
         do {

@@ -26,6 +26,8 @@ public struct MarkdownTable: Sendable, Equatable {
     public var header: Row
     public var delimiter: Row
     public var rows: [Row]
+    /// The first line of the paragraph after the table that is not a row, if any: text typed right under it.
+    public var strayLine: Int?
 
     /// The bytes from the first body row to the end of the last, without the last line ending;
     /// empty (at the end of the delimiter row) when the table has no body.
@@ -62,13 +64,17 @@ public struct MarkdownTable: Sendable, Equatable {
                 header.cells.count == delimiter.cells.count
             else { continue }
             var rows: [Row] = []
+            var stray: Int? = nil
             if headerLine + 2 <= last {
                 for line in (headerLine + 2)...last {
-                    guard let body = row(line: line, in: source, from: nil) else { break }
+                    guard let body = row(line: line, in: source, from: nil) else {
+                        stray = line
+                        break
+                    }
                     rows.append(body)
                 }
             }
-            return MarkdownTable(header: header, delimiter: delimiter, rows: rows)
+            return MarkdownTable(header: header, delimiter: delimiter, rows: rows, strayLine: stray)
         }
         return nil
     }

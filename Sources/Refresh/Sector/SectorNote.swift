@@ -15,6 +15,9 @@ public struct SectorNote: Sendable {
     /// `until` as written when the period names an end; nil means "present".
     public var until: String?
     public var slots: [FigureSlot]
+    /// Places that look like a figure vaultgen owns but were changed by hand so that rewriting them could lose
+    /// text: left as they are, and reported.
+    public var problems: [String] = []
 }
 
 /// A number in a note, with the decimals it was written with.

@@ -34,7 +34,7 @@ public struct SectorRecognizer: Sendable {
                 readProse(NoteParser.proseRange(of: block, in: text), source: text, into: &sector)
             }
         }
-        return sector.slots.isEmpty ? nil : sector
+        return sector.slots.isEmpty && sector.problems.isEmpty ? nil : sector
     }
 
     // MARK: Prose
@@ -92,9 +92,18 @@ public struct SectorRecognizer: Sendable {
             readMetricTable(table, metric: metric, value: value, note: note, source: source, into: &sector)
         } else if let pairColumn = table.column(named: "pair"),
             let valueColumn = table.header.cells.firstIndex(where: { $0.plain.lowercased().contains("correlation") }),
-            pairColumn == 0, valueColumn == 1, table.header.cells.count == 2,
-            let first = table.rows.first, first.cells.count == 2
+            pairColumn == 0, valueColumn == 1, table.header.cells.count == 2, let first = table.rows.first
         {
+            if let bad = table.rows.first(where: { $0.cells.count != 2 }) {
+                sector.problems.append(
+                    "pair table left as it was: line \(bad.line) has \(bad.cells.count) cells, not 2 (edited by hand?)")
+                return
+            }
+            if let stray = table.strayLine {
+                sector.problems.append(
+                    "pair table left as it was: line \(stray) continues the table without being a row (edited by hand?)")
+                return
+            }
             let numbers = numbers(in: first.cells[1], source: source)
             sector.slots.append(
                 .pairTable(

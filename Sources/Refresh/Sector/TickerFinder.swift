@@ -26,7 +26,8 @@ public struct TickerFinder: Sendable {
     /// The tickers of the note at `index` and where they were found, or nil when it names none.
     public func tickers(ofNote index: Int) -> (tickers: [String], source: String)? {
         let note = vault.notes[index]
-        if let listed = note.property("tickers")?.strings.flatMap(Self.splitList), !listed.isEmpty {
+        // Only ticker-shaped names: a ticker becomes a file name, so `../x` must never get that far.
+        if let listed = note.property("tickers")?.strings.flatMap(Self.splitList).filter(Self.isTicker), !listed.isEmpty {
             return (listed, "front matter")
         }
         guard let table = actorsTable(note: note, source: sources[index]) else { return nil }

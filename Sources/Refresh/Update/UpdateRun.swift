@@ -68,9 +68,10 @@ public struct UpdateRun {
         let loaded: (vault: Vault, sources: [SourceText])
         do { loaded = try Vault.loadWithSources(root: vaultRoot) } catch { throw .vault(error) }
         let updater = VaultUpdater(vault: loaded.vault, sources: loaded.sources, templates: templates)
-        let prices = PriceFolder(
-            url: vaultRoot.appendingPathComponent(loaded.vault.config.prices), displayName: loaded.vault.config.prices
-        ).load(updater.tickersNeeded())
+        var priceFolder = PriceFolder(
+            url: vaultRoot.appendingPathComponent(loaded.vault.config.prices), displayName: loaded.vault.config.prices)
+        priceFolder.confinement = vaultRoot
+        let prices = priceFolder.load(updater.tickersNeeded())
         var outcome = Outcome(plan: updater.plan(prices: prices, options: options))
         outcome.lockNote = lock?.tookOverFrom.map {
             "took over the lock left by pid \($0), which no longer runs (a run that was killed)"

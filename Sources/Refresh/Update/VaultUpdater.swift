@@ -92,7 +92,7 @@ public struct VaultUpdater: Sendable {
                 options: correlationOptions(for: sector, asOf: options.asOf, path: sector.path, warnings: &plan.warnings))
             let (edits, warnings) = refresher.edits(for: sector, figures: figures, source: sources[index])
             editsByNote[index, default: []] += edits
-            plan.warnings += warnings.map { UpdatePlan.Warning(path: sector.path, line: nil, message: $0) }
+            plan.warnings += (sector.problems + warnings).map { UpdatePlan.Warning(path: sector.path, line: nil, message: $0) }
         }
         for index in vault.notes.indices where selected(index, options) {
             if let edit = backlinks.edit(forNote: index) { editsByNote[index, default: []].append(edit) }

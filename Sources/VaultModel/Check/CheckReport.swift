@@ -24,7 +24,7 @@ public enum CheckReport {
         if let link = finding.link { out += " \(link)" }
         out += ": \(finding.message)"
         if let hint = finding.hint { out += " (\(hint))" }
-        return out
+        return visible(out)
     }
 
     public static func summary(_ result: CheckResult) -> String {
@@ -70,6 +70,15 @@ public enum CheckReport {
         }
         lines.append(summary(result))
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Text with control characters escaped: a file name holding a newline stays on one report line, and a
+    /// note cannot send escape sequences to the terminal.
+    public static func visible(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return text }
+        return text.unicodeScalars.map { scalar in
+            scalar.properties.generalCategory == .control ? "\\u{\(String(scalar.value, radix: 16))}" : String(scalar)
+        }.joined()
     }
 
     private static func escapeData(_ s: String) -> String {

@@ -8,11 +8,13 @@ public enum FindingKind: String, Sendable, CaseIterable, Hashable, Codable {
     case orphanNote = "orphan-note"
     case frontMatter = "front-matter"
     case unreadableNote = "unreadable-note"
+    case skippedFile = "skipped-file"
 
     /// Broken things are errors; things that still work or may be on purpose are warnings.
     public static let defaultSeverities: [FindingKind: Severity] = [
         .brokenLink: .error, .missingAttachment: .error, .missingHeading: .error, .missingBlock: .error,
         .ambiguousLink: .warning, .orphanNote: .warning, .frontMatter: .error, .unreadableNote: .error,
+        .skippedFile: .warning,
     ]
 
     /// How the kind reads in a report line.

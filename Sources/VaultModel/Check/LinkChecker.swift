@@ -29,8 +29,8 @@ public struct LinkChecker: Sendable {
         for problem in vault.problems {
             findings.append(
                 Finding(
-                    kind: .unreadableNote, severity: .error, path: problem.path, line: problem.line, column: 1,
-                    message: problem.message))
+                    kind: problem.skipped ? .skippedFile : .unreadableNote, severity: .error, path: problem.path,
+                    line: problem.line, column: 1, message: problem.message))
         }
         let ignoredOrphans = settings.ignoreOrphans.map(PathPattern.init)
         for (i, note) in vault.notes.enumerated() where !incoming[i] && !PathPattern.any(ignoredOrphans, match: note.path) {
@@ -79,7 +79,9 @@ public struct LinkChecker: Sendable {
                     report(.missingAttachment, "no file named \(VaultPath.fileName(of: link.target)) in the vault")
                 } else {
                     let hint = aliasHint(link)
-                    report(.brokenLink, "no note named \(VaultPath.stem(of: link.target))", hint: hint)
+                    let name = VaultPath.stem(of: link.target)
+                    let what = link.target.contains("/") ? "no note at \(link.target)" : "no note named \(name)"
+                    report(.brokenLink, what, hint: hint)
                     if hint == nil { result.broken.append((result.findings.count - 1, link.target)) }
                 }
             case .file(let file, let ambiguity):

@@ -101,33 +101,11 @@ extension FrontMatter {
             frontMatter.properties = properties
             return (frontMatter, nil)
         } catch let error as YamlError {
-            return (frontMatter, .invalidYAML(line: 1 + Self.yamlLine(of: error), message: Self.summary(of: error)))
+            return (frontMatter, .invalidYAML(line: 1 + error.line, message: error.summary))
         } catch is YAMLBudget.Exceeded {
             return (frontMatter, .tooComplex(line: 2))
         } catch {
             return (frontMatter, .invalidYAML(line: 2, message: "\(error)"))
-        }
-    }
-
-    private static func yamlLine(of error: YamlError) -> Int {
-        switch error {
-        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
-            return mark.line
-        default:
-            return 1
-        }
-    }
-
-    private static func summary(of error: YamlError) -> String {
-        switch error {
-        case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _),
-            .composer(let context, let problem, _, _):
-            if let context { return "\(problem) (\(context.text))" }
-            return problem
-        case .duplicatedKeysInMapping(let duplicates, _):
-            return "duplicated keys: \(duplicates.joined(separator: ", "))"
-        default:
-            return "\(error)".split(separator: "\n").first.map(String.init) ?? "\(error)"
         }
     }
 }

@@ -12,6 +12,11 @@ struct ProseScanner {
     private(set) var tags: [Tag] = []
     private var inComment = false
     private var inMath = false
+    /// For a backtick run of length n, the offset from which no closing run of n exists in the current block.
+    /// Without it, a block of many unmatched runs would be scanned to its end once per run (quadratic).
+    private var noCloser: [Int: Int] = [:]
+    /// Link texts and targets longer than this are not links: bounds the work on pathological input.
+    static let maxLinkLength = 2048
 
     init(source: SourceText) {
         self.source = source
@@ -25,6 +30,7 @@ struct ProseScanner {
     }
 
     private mutating func scan(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+        noCloser.removeAll(keepingCapacity: true)
         var i = range.lowerBound
         let end = range.upperBound
         while i < end {
@@ -81,9 +87,10 @@ struct ProseScanner {
     }
 
     /// A run of n backticks opens a code span that the next run of exactly n backticks closes.
-    private func skipCodeSpan(_ b: UnsafeBufferPointer<UInt8>, at start: Int, end: Int) -> Int {
+    private mutating func skipCodeSpan(_ b: UnsafeBufferPointer<UInt8>, at start: Int, end: Int) -> Int {
         var n = 0
         while start + n < end && b[start + n] == 0x60 { n += 1 }
+        if let from = noCloser[n], from <= start { return start + n }
         var j = start + n
         while j < end {
             if b[j] == 0x60 {
@@ -95,6 +102,7 @@ struct ProseScanner {
                 j += 1
             }
         }
+        noCloser[n] = start
         return start + n  // no closer: the backticks are literal
     }
 
@@ -104,7 +112,8 @@ struct ProseScanner {
     private mutating func wikiLink(_ b: UnsafeBufferPointer<UInt8>, at start: Int, embed: Bool, end: Int) -> Int? {
         var open = start + (embed ? 3 : 2)  // first byte of the content
         var j = open
-        while j + 1 < end {
+        let limit = min(end, open + Self.maxLinkLength)
+        while j + 1 < limit {
             let c = b[j]
             if c == 0x0A || c == 0x0D { return nil }  // a wiki-link does not span lines
             if c == 0x5B && b[j + 1] == 0x5B {
@@ -114,7 +123,7 @@ struct ProseScanner {
             if c == 0x5D && b[j + 1] == 0x5D { break }
             j += 1
         }
-        guard j + 1 < end, b[j] == 0x5D, b[j + 1] == 0x5D else { return nil }
+        guard j + 1 < limit, b[j] == 0x5D, b[j + 1] == 0x5D else { return nil }
         let close = j
         guard close > open else { return nil }
         // Split target from display at the first `|`; in a table row the pipe is written `\|`.
@@ -157,6 +166,7 @@ struct ProseScanner {
         var j = start + (embed ? 2 : 1)
         let textStart = j
         var depth = 0
+        let end = min(end, start + Self.maxLinkLength)
         while j < end {
             let c = b[j]
             if c == 0x5C {

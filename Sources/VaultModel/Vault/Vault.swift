@@ -43,11 +43,14 @@ public struct VaultProblem: Sendable, Equatable {
     public var path: String
     public var line: Int
     public var message: String
+    /// A skipped entry (a symlink leaving the vault, a loop) rather than a note that could not be read.
+    public var skipped: Bool
 
-    public init(path: String, line: Int, message: String) {
+    public init(path: String, line: Int, message: String, skipped: Bool = false) {
         self.path = path
         self.line = line
         self.message = message
+        self.skipped = skipped
     }
 }
 
@@ -91,7 +94,7 @@ extension Vault {
             let (note, problem, source) = readNote(path: path, absolute: rootPath + "/" + path)
             return (note, problem, keepSources ? source : nil)
         }
-        var problems = listing.skipped.map { VaultProblem(path: $0.path, line: 1, message: $0.reason) }
+        var problems = listing.skipped.map { VaultProblem(path: $0.path, line: 1, message: $0.reason, skipped: true) }
         problems += results.compactMap(\.1)
         // `listing.notes` is sorted, so the notes keep their order and the sources line up with them.
         var vault = Vault(

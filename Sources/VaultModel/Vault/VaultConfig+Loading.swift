@@ -29,7 +29,7 @@ extension VaultConfig {
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw ConfigError(file: file, line: Self.line(of: error), message: "not valid YAML: \(error)")
+            throw ConfigError(file: file, line: error.line, message: "not valid YAML: \(error.summary)")
         } catch {
             throw ConfigError(file: file, line: 1, message: "not valid YAML: \(error)")
         }
@@ -40,7 +40,13 @@ extension VaultConfig {
         for (key, value) in top {
             switch key.name {
             case "exclude": config.exclude = try reader.strings(value, at: key)
-            case "prices": config.prices = try reader.string(value, at: key)
+            case "prices":
+                let folder = try reader.string(value, at: key)
+                // Paths in the config stay inside the vault: no absolute paths, no climbing out with `..`.
+                guard !folder.hasPrefix("/"), let inside = VaultPath.normalize(folder), !inside.isEmpty else {
+                    throw reader.error(key.line, "prices must be a folder inside the vault, not '\(folder)'")
+                }
+                config.prices = inside
             case "check": try readCheck(value, key: key, into: &config.check, reader)
             case "correlation": try readCorrelation(value, key: key, into: &config.correlation, reader)
             case "labels": try readLabels(value, key: key, into: &config.labels, reader)
@@ -143,13 +149,6 @@ extension VaultConfig {
             case "key-env": fetch.keyEnvironment = try reader.string(value, at: sub)
             default: throw reader.unknown(sub, in: "fetch")
             }
-        }
-    }
-
-    private static func line(of error: YamlError) -> Int {
-        switch error {
-        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
-        default: return 1
         }
     }
 }
