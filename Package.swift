@@ -38,7 +38,7 @@ let package = Package(
         .target(
             name: "Refresh",
             dependencies: [
-                "VaultModel", "Correlation",
+                "VaultModel", "Correlation", "Charts",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
@@ -51,11 +51,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Helpers every test target shares: repository paths, the built binary, scratch folders.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "VaultModelTests", dependencies: ["VaultModel"]),
         .testTarget(name: "CorrelationTests", dependencies: ["Correlation"], exclude: ["Fixtures"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "Correlation"]),
-        .testTarget(name: "ReliabilityTests", dependencies: ["Refresh", "VaultModel", "Correlation"]),
-        .testTarget(name: "FetchTests", dependencies: ["Fetch", "Correlation", "VaultModel"]),
-        .testTarget(name: "RefreshTests", dependencies: ["Refresh", "VaultModel", "Correlation"]),
+        .testTarget(name: "ReliabilityTests", dependencies: ["Refresh", "VaultModel", "Correlation", "TestSupport"]),
+        .testTarget(name: "FetchTests", dependencies: ["Fetch", "Correlation", "VaultModel", "TestSupport"]),
+        .testTarget(name: "RefreshTests", dependencies: ["Refresh", "VaultModel", "Correlation", "TestSupport"]),
     ]
 )

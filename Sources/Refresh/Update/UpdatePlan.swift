@@ -23,14 +23,11 @@ public struct UpdatePlan: Sendable {
     public var notesRead = 0
     public var sectorNotes = 0
     public var changes: [Change] = []
+    /// Every chart the sector notes embed, drawn; the run writes those whose bytes differ from the file's.
+    public var charts: [ChartDrawing] = []
     public var warnings: [Warning] = []
 
     /// Edits that changed bytes, across every note.
     public var figuresRefreshed: Int { changes.reduce(0) { $0 + $1.figures.filter { $0 != "backlinks" }.count } }
     public var backlinkLists: Int { changes.reduce(0) { $0 + $1.figures.filter { $0 == "backlinks" }.count } }
-
-    public var summary: String {
-        "\(notesRead) notes read, \(sectorNotes) sector notes, \(changes.count) changed "
-            + "(\(figuresRefreshed) figures refreshed, \(backlinkLists) backlink lists), \(warnings.count) warnings"
-    }
 }

@@ -18,8 +18,19 @@ public struct UpdateRun {
         public var written: [String] = []
         /// Notes that could not be written, with the reason; they are left as they were.
         public var failures: [String] = []
+        /// Charts whose bytes differ from the file (or whose file does not exist yet): drawn, or to draw.
+        public var charts: [ChartDrawing] = []
         /// Set when this run took over the lock of a run that died.
         public var lockNote: String?
+
+        /// `18 notes read, 2 sector notes, 16 changed (8 figures refreshed, 16 backlink lists), 1 chart, 0 warnings`
+        public var summary: String {
+            var text = "\(plan.notesRead) notes read, \(plan.sectorNotes) sector notes, \(plan.changes.count) changed "
+                + "(\(plan.figuresRefreshed) figures refreshed, \(plan.backlinkLists) backlink lists), "
+                + "\(charts.count) chart\(charts.count == 1 ? "" : "s"), \(plan.warnings.count) warnings"
+            if !failures.isEmpty { text += ", \(failures.count) not written" }
+            return text
+        }
     }
 
     /// Why a run stops before touching any note.
@@ -44,6 +55,8 @@ public struct UpdateRun {
     public var templatesFolder: URL?
     public var options: VaultUpdater.Options
     public var lockWait: Double = 10
+    /// Whether notes are written; `vaultgen chart` draws charts only.
+    public var writesNotes = true
     /// Writes one note; replaceable so tests can make a write fail the way a full disk does.
     public var writer: @Sendable (_ bytes: [UInt8], _ path: String) throws -> Bool = { bytes, path in
         try NoteWriter.write(bytes, to: path)
@@ -76,12 +89,22 @@ public struct UpdateRun {
         outcome.lockNote = lock?.tookOverFrom.map {
             "took over the lock left by pid \($0), which no longer runs (a run that was killed)"
         }
+        outcome.charts = outcome.plan.charts.filter { drawing in
+            let url = vaultRoot.appendingPathComponent(drawing.path)
+            guard !Self.isSymbolicLink(url) else {
+                outcome.plan.warnings.append(.init(
+                    path: drawing.note, line: nil,
+                    message: "\(drawing.path) is a symbolic link; vaultgen does not draw through it"))
+                return false
+            }
+            return (try? VaultScanner.readBytes(url.path)) != drawing.bytes
+        }
         guard mode == .write else { return outcome }
         // We hold the lock, so no other run is writing: what an interrupted run left behind can go.
         for leftover in loaded.vault.leftovers {
             try? FileManager.default.removeItem(at: vaultRoot.appendingPathComponent(leftover))
         }
-        for change in outcome.plan.changes {
+        for change in outcome.plan.changes where writesNotes {
             let path = vaultRoot.appendingPathComponent(change.path).path
             // A note edited since it was read is left for the next run rather than overwritten.
             guard let current = try? VaultScanner.readBytes(path), current == change.original else {
@@ -96,6 +119,20 @@ public struct UpdateRun {
                 outcome.failures.append("\(change.path): cannot be written (\(error)); left as it was")
             }
         }
+        for drawing in outcome.charts {
+            let url = vaultRoot.appendingPathComponent(drawing.path)
+            do {
+                try FileManager.default.createDirectory(
+                    at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                if try writer(drawing.bytes, url.path) { outcome.written.append(drawing.path) }
+            } catch {
+                outcome.failures.append("\(drawing.path): cannot be written (\(error)); the old chart is left")
+            }
+        }
         return outcome
+    }
+
+    private static func isSymbolicLink(_ url: URL) -> Bool {
+        (try? FileManager.default.attributesOfItem(atPath: url.path)[.type] as? FileAttributeType) == .typeSymbolicLink
     }
 }

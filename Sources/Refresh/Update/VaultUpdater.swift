@@ -1,3 +1,4 @@
+import Charts
 import Correlation
 import Foundation
 import VaultModel
@@ -84,15 +85,21 @@ public struct VaultUpdater: Sendable {
         plan.notesRead = vault.notes.count
         let refresher = SectorRefresher(templates: templates, labels: vault.config.labels)
         let backlinks = BacklinkWriter(vault: vault, sources: sources, resolver: resolver, templates: templates)
+        let charts = ChartPlanner(vault: vault, resolver: resolver)
         var editsByNote: [Int: [TextEdit]] = [:]
         for (index, sector) in sectorNotes() where selected(index, options) {
             plan.sectorNotes += 1
-            let figures = SectorFigures(
-                sector: sector, peers: peers(of: sector), prices: prices,
-                options: correlationOptions(for: sector, asOf: options.asOf, path: sector.path, warnings: &plan.warnings))
+            let correlation = correlationOptions(
+                for: sector, asOf: options.asOf, path: sector.path, warnings: &plan.warnings)
+            let figures = SectorFigures(sector: sector, peers: peers(of: sector), prices: prices, options: correlation)
             let (edits, warnings) = refresher.edits(for: sector, figures: figures, source: sources[index])
             editsByNote[index, default: []] += edits
-            plan.warnings += (sector.problems + warnings).map { UpdatePlan.Warning(path: sector.path, line: nil, message: $0) }
+            let (drawings, chartWarnings) = charts.drawings(
+                for: sector, note: vault.notes[index], figures: figures, prices: prices, options: correlation)
+            plan.charts += drawings
+            plan.warnings += (sector.problems + warnings + chartWarnings).map {
+                UpdatePlan.Warning(path: sector.path, line: nil, message: $0)
+            }
         }
         for index in vault.notes.indices where selected(index, options) {
             if let edit = backlinks.edit(forNote: index) { editsByNote[index, default: []].append(edit) }
@@ -111,6 +118,34 @@ public struct VaultUpdater: Sendable {
             }
         }
         return plan
+    }
+
+    /// Why `vaultgen chart` cannot draw a note's chart.
+    public struct ChartProblem: Error, Sendable, CustomStringConvertible {
+        public var message: String
+        public var description: String { message }
+    }
+
+    /// Draws one chart of the sector note named `name` (a vault path or a note name), whatever it embeds.
+    public func chart(
+        ofNote name: String, kind: ChartEmbed.Kind, format: ChartImage.Format,
+        prices: [String: Result<PriceSeries, PriceProblem>], asOf: Day?
+    ) throws(ChartProblem) -> ChartImage {
+        let options = Options(asOf: asOf, only: [name])
+        guard let (index, sector) = sectorNotes().first(where: { selected($0.index, options) }) else {
+            throw ChartProblem(message: "\(name): no sector note of that name (a note with tickers and figures)")
+        }
+        var warnings: [UpdatePlan.Warning] = []
+        let correlation = correlationOptions(for: sector, asOf: asOf, path: sector.path, warnings: &warnings)
+        let figures = SectorFigures(sector: sector, peers: peers(of: sector), prices: prices, options: correlation)
+        if let problem = figures.groupProblem { throw ChartProblem(message: "\(sector.path): \(problem)") }
+        do {
+            return try ChartPlanner(vault: vault, resolver: resolver).draw(
+                kind, format: format, sector: sector, note: vault.notes[index], figures: figures, prices: prices,
+                options: correlation)
+        } catch {
+            throw ChartProblem(message: "\(sector.path): \(error)")
+        }
     }
 
     private func selected(_ index: Int, _ options: Options) -> Bool {

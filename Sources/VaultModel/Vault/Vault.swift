@@ -13,6 +13,8 @@ public struct Vault: Sendable {
     public var problems: [VaultProblem]
     /// Temporary files of interrupted vaultgen writes (hidden from Obsidian), for the next run to clear.
     public var leftovers: [String] = []
+    /// Obsidian's "folder for new attachments" (`.obsidian/app.json` `attachmentFolderPath`), as written.
+    public var attachmentFolderSetting: String? = nil
 
     public init(
         root: URL? = nil, config: VaultConfig = VaultConfig(), notes: [Note], attachments: [String] = [],
@@ -100,6 +102,7 @@ extension Vault {
         var vault = Vault(
             root: root, config: config, notes: results.map(\.0), attachments: listing.attachments, problems: problems)
         vault.leftovers = listing.leftovers
+        vault.attachmentFolderSetting = readAttachmentFolderSetting(root: root)
         return (vault, keepSources ? results.map { $0.2 ?? SourceText("") } : [])
     }
 
@@ -118,6 +121,29 @@ extension Vault {
         }
         let source = SourceText(bytes: bytes)
         return (NoteParser.parse(source, path: path), nil, source)
+    }
+
+    /// Reads `attachmentFolderPath` from `.obsidian/app.json`; nil when there is no such setting.
+    static func readAttachmentFolderSetting(root: URL) -> String? {
+        let url = root.appendingPathComponent(".obsidian/app.json")
+        guard let data = FileManager.default.contents(atPath: url.path),
+            let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        else { return nil }
+        return json["attachmentFolderPath"] as? String
+    }
+
+    /// The vault folder where Obsidian puts a new attachment for the note at `notePath`.
+    ///
+    /// `/` or no setting: the vault root; `./` the note's folder; `./sub` a folder below the note's; anything
+    /// else a folder from the root. Nil when the setting would leave the vault.
+    public func newAttachmentFolder(forNoteAt notePath: String) -> String? {
+        let setting = (attachmentFolderSetting ?? "/").trimmingCharacters(in: .whitespaces)
+        if setting.isEmpty || setting == "/" { return "" }
+        if setting == "./" || setting == "." { return VaultPath.folder(of: notePath) }
+        if setting.hasPrefix("./") {
+            return VaultPath.normalize(VaultPath.join(VaultPath.folder(of: notePath), String(setting.dropFirst(2))))
+        }
+        return VaultPath.normalize(setting)
     }
 
     /// A note must be UTF-8 text: invalid bytes or NULs mean a binary file or another encoding.

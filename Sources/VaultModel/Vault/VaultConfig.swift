@@ -90,8 +90,8 @@ public struct VaultConfig: Sendable, Equatable {
 
     /// Where `vaultgen fetch` gets new daily bars and how gently it asks.
     public struct FetchSettings: Sendable, Equatable {
-        /// `stooq` or `yahoo`.
-        public var provider = "stooq"
+        /// `yahoo` (the default: it answers without a key) or `stooq` (which now asks for one).
+        public var provider = "yahoo"
         /// Overrides the provider's base URL (a mirror, or a local server in tests).
         public var baseURL: String? = nil
         /// Tickers fetched besides those the sector notes use.

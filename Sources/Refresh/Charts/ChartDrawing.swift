@@ -1,0 +1,86 @@
+import Charts
+import Correlation
+import VaultModel
+
+/// A chart to write: where, and its bytes.
+public struct ChartDrawing: Sendable {
+    /// The vault path of the picture.
+    public var path: String
+    /// The note that embeds it.
+    public var note: String
+    public var kind: ChartEmbed.Kind
+    public var bytes: [UInt8]
+}
+
+/// Draws the charts a sector note embeds from the same prices and window as its figures.
+struct ChartPlanner: Sendable {
+    let vault: Vault
+    let resolver: LinkResolver
+
+    /// The drawings for `sector`'s chart embeds, and a warning for each chart left as it was.
+    func drawings(
+        for sector: SectorNote, note: Note, figures: SectorFigures,
+        prices: [String: Result<PriceSeries, PriceProblem>], options: CorrelationOptions
+    ) -> (drawings: [ChartDrawing], warnings: [String]) {
+        var drawings: [ChartDrawing] = []
+        var warnings: [String] = []
+        for embed in ChartEmbed.find(in: note) {
+            let name = "\(embed.kind.rawValue) \(VaultPath.fileName(of: embed.target))"
+            guard let path = outputPath(for: embed, from: note) else {
+                warnings.append("\(name) left as it was: its path leaves the vault")
+                continue
+            }
+            if let problem = figures.groupProblem {
+                warnings.append("\(name) left as it was: \(problem)")
+                continue
+            }
+            do {
+                let image = try draw(
+                    embed.kind, format: embed.isSVG ? .svg : .png, sector: sector, note: note, figures: figures,
+                    prices: prices, options: options)
+                drawings.append(ChartDrawing(path: path, note: note.path, kind: embed.kind, bytes: image.bytes))
+            } catch {
+                warnings.append("\(name) left as it was: \(error)")
+            }
+        }
+        return (drawings, warnings)
+    }
+
+    /// One chart of a sector note, drawn from the prices and window of its figures.
+    func draw(
+        _ kind: ChartEmbed.Kind, format: ChartImage.Format, sector: SectorNote, note: Note, figures: SectorFigures,
+        prices: [String: Result<PriceSeries, PriceProblem>], options: CorrelationOptions
+    ) throws(ChartError) -> ChartImage {
+        switch kind {
+        case .sectorChart:
+            let series = sector.tickers.compactMap { try? prices[$0]?.get() }
+            return try LineChart.rebased(title: note.name, prices: series, since: options.since, until: figures.matrix.to)
+                .render(as: format)
+        case .heatMap:
+            let group = CorrelationEngine.matrix(prices, tickers: sector.tickers, options: options)
+            return try HeatMap.correlations(
+                title: "\(note.name): correlation of daily returns", subtitle: Self.window(figures.matrix), matrix: group
+            ).render(as: format)
+        }
+    }
+
+    /// The embed's file if it exists, else where Obsidian would put a new attachment.
+    private func outputPath(for embed: ChartEmbed, from note: Note) -> String? {
+        switch resolver.resolve(embed.target, from: note.path) {
+        case .file(let file, _):
+            return resolver.index.files[file].path
+        case .outsideVault:
+            return nil
+        case .missing:
+            guard let folder = vault.newAttachmentFolder(forNoteAt: note.path) else { return nil }
+            return VaultPath.normalize(VaultPath.join(folder, VaultPath.fileName(of: embed.target)))
+        }
+    }
+
+    private static func window(_ matrix: CorrelationMatrix) -> String {
+        let method = matrix.options.method == .spearman ? "Spearman" : "Pearson"
+        let returns = matrix.options.returns == .log ? "log" : "simple"
+        guard let from = matrix.from, let to = matrix.to else { return "\(method), \(returns) daily returns" }
+        return "\(method), \(returns) daily returns, \(from.iso) to \(to.iso)"
+    }
+}

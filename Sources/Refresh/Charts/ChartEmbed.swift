@@ -1,0 +1,39 @@
+import VaultModel
+
+/// A chart a sector note embeds that vaultgen draws, recognised by the embedded file's name.
+///
+/// `![[<anything>-sector-chart.png]]` (or `.svg`) is the group's prices rebased to 100;
+/// `![[<anything>-correlation-heatmap.png]]` (or `.svg`) is the group's correlation matrix. Any other embed
+/// is the user's and never drawn over.
+public struct ChartEmbed: Sendable, Equatable {
+    public enum Kind: String, Sendable {
+        case sectorChart = "sector chart"
+        case heatMap = "correlation heat map"
+    }
+
+    public var kind: Kind
+    /// The embed's target as written (`crypto-to-ai-sector-chart.png`).
+    public var target: String
+    public var isSVG: Bool
+    public var line: Int
+
+    /// The chart embeds of a note.
+    public static func find(in note: Note) -> [ChartEmbed] {
+        note.links.compactMap { link in
+            guard link.isEmbed else { return nil }
+            let name = VaultPath.fileName(of: link.target).lowercased()
+            let isSVG = name.hasSuffix(".svg")
+            guard isSVG || name.hasSuffix(".png") else { return nil }
+            let stem = name.dropLast(4)
+            let kind: Kind
+            if stem.hasSuffix("-sector-chart") {
+                kind = .sectorChart
+            } else if stem.hasSuffix("-correlation-heatmap") {
+                kind = .heatMap
+            } else {
+                return nil
+            }
+            return ChartEmbed(kind: kind, target: link.target, isSVG: isSVG, line: link.position.line)
+        }
+    }
+}

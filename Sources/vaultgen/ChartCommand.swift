@@ -1,0 +1,83 @@
+import ArgumentParser
+import Charts
+import Correlation
+import Foundation
+import Refresh
+import VaultModel
+
+struct ChartCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "chart",
+        abstract: "Draw a sector note's charts now: the ones it embeds, or one chart to a file of your choice.",
+        discussion: """
+            Without --out, draws every chart the note embeds (![[…-sector-chart.png]], \
+            ![[…-correlation-heatmap.png]], or .svg) where `vaultgen update` would, and writes only those whose \
+            bytes change. With --out FILE, draws the sector chart (or, with --heatmap, the correlation heat map) \
+            to FILE; .svg gives SVG, anything else PNG.
+
+            Exit status: 0 drawn, 1 with warnings (a chart left as it was), 2 on an error.
+            """
+    )
+
+    @Argument(help: "The sector note: its name or its path inside the vault.")
+    var note: String
+
+    @Option(help: "The vault folder.")
+    var vault = "."
+
+    @Option(help: "Write one chart to this file instead of the note's embeds.")
+    var out: String?
+
+    @Flag(help: "With --out, draw the correlation heat map instead of the price chart.")
+    var heatmap = false
+
+    @Option(name: .customLong("as-of"), help: "Pin 'present' to this date (YYYY-MM-DD).")
+    var asOf: String?
+
+    @Option(help: "The folder of Mustache templates (default: Templates/ found beside the vaultgen executable).")
+    var templates: String?
+
+    func validate() throws {
+        if let asOf, Day(iso: asOf) == nil { throw ValidationError("--as-of must be a date like 2026-01-30") }
+        if heatmap && out == nil { throw ValidationError("--heatmap goes with --out FILE") }
+    }
+
+    func run() throws {
+        let root = URL(fileURLWithPath: vault)
+        let day = asOf.flatMap { Day(iso: $0) }
+        let folder = templates.map { URL(fileURLWithPath: $0) }
+            ?? TemplateSet.defaultFolder(executable: URL(fileURLWithPath: CommandLine.arguments[0]))
+        guard let out else {
+            // The note's own embeds: the chart part of an update limited to this note.
+            var run = UpdateRun(vaultRoot: root, templatesFolder: folder, options: .init(asOf: day, only: [note]))
+            run.writesNotes = false
+            let outcome: UpdateRun.Outcome
+            do { outcome = try run.run(mode: .write) } catch {
+                Output.error("vaultgen: \(error)")
+                throw ExitCode(2)
+            }
+            for warning in outcome.plan.warnings { Output.error(warning.description) }
+            for drawing in outcome.charts { print("drew \(drawing.path): \(drawing.kind.rawValue) of \(drawing.note)") }
+            if outcome.plan.charts.isEmpty { Output.error("vaultgen: \(note) embeds no chart vaultgen draws") }
+            for failure in outcome.failures { Output.error("vaultgen: \(failure)") }
+            if !outcome.failures.isEmpty { throw ExitCode(2) }
+            if !outcome.plan.warnings.isEmpty { throw ExitCode(1) }
+            return
+        }
+        do {
+            guard let folder else { throw UpdateRun.RunError.noTemplates }
+            let (loaded, sources) = try Vault.loadWithSources(root: root)
+            let updater = VaultUpdater(vault: loaded, sources: sources, templates: try TemplateSet.load(folder: folder))
+            var prices = PriceFolder(url: root.appendingPathComponent(loaded.config.prices))
+            prices.confinement = root
+            let image = try updater.chart(
+                ofNote: note, kind: heatmap ? .heatMap : .sectorChart, format: out.hasSuffix(".svg") ? .svg : .png,
+                prices: prices.load(updater.tickersNeeded()), asOf: day)
+            try NoteWriter.write(image.bytes, to: out)
+            print("drew \(out)")
+        } catch {
+            Output.error("vaultgen: \(error)")
+            throw ExitCode(2)
+        }
+    }
+}
