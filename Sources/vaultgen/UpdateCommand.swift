@@ -46,6 +46,9 @@ struct UpdateCommand: ParsableCommand {
     @Option(help: "Seconds to wait for another run's lock before giving up.")
     var wait: Double = 10
 
+    @Flag(help: "First download new daily bars, as `vaultgen fetch` does; exit 1 if a ticker failed.")
+    var fetch = false
+
     func validate() throws {
         if [dryRun, diff, check].filter({ $0 }).count > 1 {
             throw ValidationError("--dry-run, --diff and --check are alternatives; pass one")
@@ -54,6 +57,8 @@ struct UpdateCommand: ParsableCommand {
     }
 
     func run() throws {
+        let fetched =
+            try !fetch || FetchCommand.fetch(vault: vault, tickers: nil, dryRun: dryRun || diff || check, wait: wait)
         var run = UpdateRun(
             vaultRoot: URL(fileURLWithPath: vault), templatesFolder: templatesFolder(),
             options: VaultUpdater.Options(asOf: asOf.flatMap { Day(iso: $0) }, only: only))
@@ -68,23 +73,29 @@ struct UpdateCommand: ParsableCommand {
         if let note = outcome.lockNote { Output.error("vaultgen: \(note)") }
         let plan = outcome.plan
         for warning in plan.warnings { Output.error(prefixed(warning.description)) }
+        let looking = dryRun || diff || check
         if diff {
             for change in plan.changes {
                 print(UnifiedDiff.render(
                     old: String(decoding: change.original, as: UTF8.self),
                     new: String(decoding: change.updated, as: UTF8.self), path: change.path), terminator: "")
             }
+            for drawing in outcome.charts { print("Binary file \(drawing.path) would be drawn anew") }
         } else {
-            let verb = dryRun || check ? "would update" : "updated"
-            for change in plan.changes where dryRun || check || outcome.written.contains(change.path) {
+            let verb = looking ? "would update" : "updated"
+            for change in plan.changes where looking || outcome.written.contains(change.path) {
                 print("\(verb) \(prefixed(change.path)): \(Self.describe(change.figures))")
+            }
+            for drawing in outcome.charts where looking || outcome.written.contains(drawing.path) {
+                print("\(looking ? "would draw" : "drew") \(prefixed(drawing.path)): \(drawing.kind.rawValue) of \(drawing.note)")
             }
         }
         for failure in outcome.failures { Output.error("vaultgen: \(prefixed(failure))") }
-        print(plan.summary + (outcome.failures.isEmpty ? "" : ", \(outcome.failures.count) not written"))
+        print(outcome.summary)
         if !outcome.failures.isEmpty { throw ExitCode(2) }
-        if check && !plan.changes.isEmpty { throw ExitCode(1) }
+        if check && !(plan.changes.isEmpty && outcome.charts.isEmpty) { throw ExitCode(1) }
         if strict && !plan.warnings.isEmpty { throw ExitCode(1) }
+        if !fetched { throw ExitCode(1) }
     }
 
     private func templatesFolder() -> URL? {

@@ -1,38 +1,6 @@
 import Foundation
+import TestSupport
 import Testing
-
-/// Runs the built `vaultgen` executable, the way cron and CI do.
-enum CLI {
-    static var executable: URL {
-        let folder = Bundle.main.executableURL?.deletingLastPathComponent()
-            ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        return folder.appendingPathComponent("vaultgen")
-    }
-
-    struct Result {
-        var status: Int32
-        var out: String
-        var err: String
-    }
-
-    static func run(_ arguments: [String], in folder: URL? = nil) throws -> Result {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        if let folder { process.currentDirectoryURL = folder }
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(
-            status: process.terminationStatus, out: String(decoding: outData, as: UTF8.self),
-            err: String(decoding: errData, as: UTF8.self))
-    }
-}
 
 @Suite("The command line: output and exit status")
 struct CommandLineTests {
@@ -64,7 +32,7 @@ struct CommandLineTests {
         #expect(diff.out.contains("-A tight group (0.10 correlation).\n+A tight group (0.70 correlation).\n"))
         let write = try CLI.run(["update", vault.root.path] + common)
         #expect(write.status == 0)
-        #expect(write.out.hasSuffix("2 notes read, 1 sector notes, 1 changed (2 figures refreshed, 1 backlink lists), 0 warnings\n"))
+        #expect(write.out.hasSuffix("2 notes read, 1 sector notes, 1 changed (2 figures refreshed, 1 backlink lists), 0 charts, 0 warnings\n"))
         let again = try CLI.run(["update", vault.root.path, "--check"] + common)
         #expect(again.status == 0)
     }

@@ -2,20 +2,8 @@ import Correlation
 import Foundation
 import Refresh
 import Testing
+import TestSupport
 import VaultModel
-
-/// Paths of the repository, found from this file's location.
-enum Repo {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-    static let fixtures = root.appendingPathComponent("Tests/Fixtures")
-    static let templates = root.appendingPathComponent("Templates")
-    /// The sample vault's synthetic prices (made by Scripts/sample_prices.py).
-    static let samplePrices = root.appendingPathComponent("Vault/Prices")
-    /// Third-party real prices beside the repository, never copied into it.
-    static let sharedPrices = root.deletingLastPathComponent().appendingPathComponent("shared/data/prices")
-    static var hasSharedPrices: Bool { FileManager.default.fileExists(atPath: sharedPrices.appendingPathComponent("HUT.csv").path) }
-}
 
 /// A fixture vault copied to a temporary folder, with the sample prices beside its notes.
 struct FixtureVault {

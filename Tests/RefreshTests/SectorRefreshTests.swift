@@ -1,6 +1,7 @@
 import Correlation
 import Foundation
 import Refresh
+import TestSupport
 import Testing
 import VaultModel
 

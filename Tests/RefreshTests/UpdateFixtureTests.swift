@@ -1,5 +1,6 @@
 import Foundation
 import Refresh
+import TestSupport
 import Testing
 import VaultModel
 
@@ -33,7 +34,8 @@ struct UpdateFixtureTests {
         let vault = try FixtureVault("update-user-edit")
         defer { vault.remove() }
         let outcome = try vault.update()
-        #expect(outcome.written == ["Sectors/Crypto-to-AI.md"])
+        // No .obsidian/app.json in this vault: a new attachment goes to the vault root, as in Obsidian.
+        #expect(outcome.written == ["Sectors/Crypto-to-AI.md", "crypto-to-ai-sector-chart.png"])
         #expect(outcome.plan.changes.first?.figures == ["average in prose"])
         try vault.expectMatchesExpected()
     }
@@ -82,6 +84,6 @@ struct UpdateFixtureTests {
         let vault = try FixtureVault("update-seed")
         defer { vault.remove() }
         let outcome = try vault.update(only: ["Crypto-to-AI"])
-        #expect(outcome.written == ["Sectors/Crypto-to-AI.md"])
+        #expect(outcome.written == ["Sectors/Crypto-to-AI.md", "Attachments/crypto-to-ai-sector-chart.png"])
     }
 }

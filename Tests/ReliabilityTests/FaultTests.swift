@@ -1,5 +1,6 @@
 import Foundation
 import Refresh
+import TestSupport
 import Testing
 import VaultModel
 
@@ -23,7 +24,7 @@ struct FaultTests {
         }
         let outcome = try run.run(mode: .write)
         #expect(outcome.failures == ["Sectors/Crypto-to-AI.md: cannot be written (No space left on device); left as it was"])
-        #expect(outcome.written.count == outcome.plan.changes.count - 1)
+        #expect(outcome.written.count == outcome.plan.changes.count - 1 + outcome.charts.count)
         #expect(scratch.files(root)["Sectors/Crypto-to-AI.md"] == before["Sectors/Crypto-to-AI.md"])
     }
 
@@ -73,21 +74,6 @@ struct FaultTests {
         let again = try CLI.run(["update", vault.path, "--templates", Repo.templates.path])
         #expect(again.status == 0)
         #expect(try CLI.run(["update", vault.path, "--templates", Repo.templates.path, "--check"]).status == 0)
-    }
-}
-
-extension Scratch {
-    static func snapshot(_ root: URL) -> [String: Data] {
-        var out: [String: Data] = [:]
-        let enumerator = FileManager.default.enumerator(atPath: root.path)
-        while let path = enumerator?.nextObject() as? String {
-            if let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) {
-                var isFolder: ObjCBool = false
-                FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path, isDirectory: &isFolder)
-                if !isFolder.boolValue { out[path] = data }
-            }
-        }
-        return out
     }
 }
 

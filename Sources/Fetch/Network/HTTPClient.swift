@@ -1,0 +1,153 @@
+import Foundation
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// Gets one URL at a time the way a nightly job should: a deadline per try, a few retries with backoff,
+/// and no more than a set number of requests per second.
+///
+/// The only file that touches URLSession. It is synchronous on purpose: requests go out one after another
+/// anyway (the rate limit), and the command line is synchronous. Each try waits on its own deadline rather
+/// than on URLSession's timer alone, so a server that accepts and then says nothing cannot hold a run.
+public final class HTTPClient {
+    public struct Settings: Sendable {
+        /// Seconds one try may take, from sending to the last byte.
+        public var timeout: Double
+        public var retry: RetryPolicy
+        /// Requests per second at most, retries included.
+        public var rate: Double
+        public var userAgent: String
+
+        public init(timeout: Double, retry: RetryPolicy, rate: Double, userAgent: String = HTTPClient.userAgent) {
+            self.timeout = timeout
+            self.retry = retry
+            self.rate = rate
+            self.userAgent = userAgent
+        }
+    }
+
+    /// Sent with every request: some providers refuse an empty or scripting-library agent with a 429.
+    public static let userAgent = "Mozilla/5.0 (compatible; vaultgen/0.1; +cron)"
+
+    public let settings: Settings
+    /// Waits the given seconds; tests replace it to record the pauses instead of sleeping through them.
+    public var pause: (Double) -> Void = { seconds in
+        if seconds > 0 { Thread.sleep(forTimeInterval: seconds) }
+    }
+    /// Seconds on a clock that only moves forward, for the rate limit.
+    public var now: () -> Double = { ProcessInfo.processInfo.systemUptime }
+
+    private var limiter: RateLimiter
+    private let session: URLSession
+
+    public init(settings: Settings) {
+        self.settings = settings
+        limiter = RateLimiter(rate: settings.rate)
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.timeoutIntervalForRequest = settings.timeout.rounded(.up) + 1
+        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+        configuration.urlCache = nil
+        session = URLSession(configuration: configuration)
+    }
+
+    deinit {
+        session.invalidateAndCancel()
+    }
+
+    /// Gets `url`, trying again after a timeout, a connection dropped mid-answer, a 429 or a 5xx.
+    ///
+    /// - Returns: The first answer that is not retried: a success, or a status that trying again cannot fix
+    ///   (the provider reads its body: Yahoo explains a 404).
+    /// - Throws: `.timedOut` or `.serverBusy` when the tries run out; `.network` when no connection can be
+    ///   made (no such host, refused, TLS), which is not retried.
+    public func get(_ url: URL) throws(FetchFailure) -> HTTPResponse {
+        var tries = 0
+        while true {
+            pause(limiter.delay(now: now()))
+            tries += 1
+            let failure: FetchFailure
+            var retryAfter: Double? = nil
+            switch attempt(url) {
+            case .response(let response):
+                guard response.status == 429 || (500..<600).contains(response.status) else { return response }
+                failure = .serverBusy(status: response.status, tries: tries)
+                retryAfter = RetryPolicy.seconds(retryAfter: response.headers["retry-after"], now: Date())
+            case .timedOut:
+                failure = .timedOut(tries: tries)
+            case .dropped(let reason):
+                failure = .network(reason + (tries > 1 ? " (\(tries) tries)" : ""))
+            case .failed(let reason):
+                throw .network(reason)
+            }
+            guard tries <= settings.retry.retries else { throw failure }
+            pause(settings.retry.delay(beforeRetry: tries, retryAfter: retryAfter))
+        }
+    }
+
+    /// What one try came to.
+    private enum Attempt: Sendable {
+        case response(HTTPResponse)
+        case timedOut
+        /// Worth another try: the connection broke mid-answer.
+        case dropped(String)
+        /// Not worth another try this run.
+        case failed(String)
+    }
+
+    /// Hands the completion handler's result to the waiting thread.
+    private final class Outcome: @unchecked Sendable {
+        private let lock = NSLock()
+        private var stored: Attempt?
+
+        var value: Attempt? { lock.withLock { stored } }
+        func store(_ attempt: Attempt) { lock.withLock { stored = attempt } }
+    }
+
+    private func attempt(_ url: URL) -> Attempt {
+        // FoundationNetworking truncates a request's timeout to whole seconds (0.3 becomes "at once"), so its own
+        // timer is set past the deadline this client keeps itself.
+        var request = URLRequest(
+            url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: settings.timeout.rounded(.up) + 1)
+        request.setValue(settings.userAgent, forHTTPHeaderField: "User-Agent")
+        let outcome = Outcome()
+        let finished = DispatchSemaphore(value: 0)
+        let task = session.dataTask(with: request) { data, response, error in
+            outcome.store(Self.classify(data, response, error))
+            finished.signal()
+        }
+        task.resume()
+        if finished.wait(timeout: .now() + settings.timeout) == .timedOut {
+            // The handler still runs later, with "cancelled", into an outcome nobody reads any more.
+            task.cancel()
+            return .timedOut
+        }
+        return outcome.value ?? .failed("no answer")
+    }
+
+    private static func classify(_ data: Data?, _ response: URLResponse?, _ error: (any Error)?) -> Attempt {
+        if let error {
+            let number = (error as NSError).code
+            switch URLError.Code(rawValue: number) {
+            case .timedOut: return .timedOut
+            case .networkConnectionLost: return .dropped("the connection dropped mid-answer")
+            // FoundationNetworking reports curl errors it has no code for (a body cut short: "transfer closed
+            // with 268 bytes remaining to read") as unknown; they are transient often enough to try again.
+            case .unknown: return .dropped(error.localizedDescription)
+            case .cannotFindHost, .dnsLookupFailed: return .failed("no such host")
+            case .cannotConnectToHost: return .failed("cannot connect to the host")
+            case .notConnectedToInternet: return .failed("not connected to the internet")
+            case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate:
+                return .failed("TLS failed")
+            case .cancelled: return .timedOut
+            default: return .failed("\(error.localizedDescription) (URL error \(number))")
+            }
+        }
+        guard let http = response as? HTTPURLResponse else { return .failed("not an HTTP answer") }
+        var headers: [String: String] = [:]
+        for (name, value) in http.allHeaderFields {
+            if let name = name as? String, let value = value as? String { headers[name] = value }
+        }
+        return .response(HTTPResponse(status: http.statusCode, headers: headers, body: Array(data ?? Data())))
+    }
+}

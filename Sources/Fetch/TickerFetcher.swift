@@ -1,0 +1,121 @@
+import Correlation
+import Foundation
+import Refresh
+
+/// Brings one ticker's price file up to date: read it, ask the provider, merge, check, write atomically.
+///
+/// Every failure ends in `.failed` before the write, so the file is either the new, checked bytes or the old
+/// ones untouched.
+struct TickerFetcher {
+    let provider: PriceProvider
+    let baseURL: String
+    let key: String?
+    /// The last day asked for.
+    let today: Day
+    let client: HTTPClient
+    /// The price folder, and how messages name it (`Prices`).
+    let folder: URL
+    let folderName: String
+    /// The vault root: no price file outside it is read or written, as `vaultgen update` reads none.
+    let vaultRoot: URL
+
+    /// The request the fetch starts with, key hidden: what `--dry-run` prints.
+    func plannedRequest(_ ticker: String) -> TickerResult.Outcome {
+        do {
+            let start = try existingFile(ticker)?.requestStart
+            return .wouldRequest(PriceProvider.redacted(url(ticker, from: start)))
+        } catch {
+            return .failed(error)
+        }
+    }
+
+    func fetch(_ ticker: String) -> TickerResult.Outcome {
+        do {
+            guard let file = try existingFile(ticker) else {
+                let bars = try bars(ticker, from: nil)
+                try write(PriceFile.newFile(bars), ticker: ticker, expectedLast: bars[bars.count - 1].day)
+                return .downloaded(rows: bars.count)
+            }
+            switch file.merge(try bars(ticker, from: file.requestStart)) {
+            case .upToDate:
+                return .upToDate
+            case .append(let rows, let corrects):
+                if let bytes = file.appending(rows, replacingLastRow: corrects != nil) {
+                    try write(bytes, ticker: ticker, expectedLast: rows[rows.count - 1].day)
+                    return .updated(rows: rows.count, corrected: corrects)
+                }
+                return try rewrite(file, ticker: ticker)
+            case .rewrite:
+                return try rewrite(file, ticker: ticker)
+            }
+        } catch {
+            return .failed(error)
+        }
+    }
+
+    /// Replaces the whole series with the provider's full history, unless that history is shorter.
+    private func rewrite(_ file: PriceFile, ticker: String) throws(FetchFailure) -> TickerResult.Outcome {
+        let bars = try bars(ticker, from: nil)
+        let fileStart = file.series.days[0]
+        // A few days' slack: a file may open on a day the provider does not list.
+        guard bars[0].day.daysSince1970 <= fileStart.daysSince1970 + 7, bars[bars.count - 1].day >= file.lastDay else {
+            throw .shorterHistory(providerStart: bars[0].day.iso, fileStart: fileStart.iso)
+        }
+        try write(file.rewritten(with: bars), ticker: ticker, expectedLast: bars[bars.count - 1].day)
+        return .rewrote(rows: bars.count)
+    }
+
+    private func url(_ ticker: String, from start: Day?) -> URL {
+        // FetchRun checked the base URL, so every ticker makes a valid URL.
+        provider.url(ticker: ticker, from: start, through: today, baseURL: baseURL, key: key)!
+    }
+
+    private func bars(_ ticker: String, from start: Day?) throws(FetchFailure) -> [DailyBar] {
+        let bars = try provider.bars(from: try client.get(url(ticker, from: start)))
+        guard !bars.isEmpty else { throw .noData("no bars") }
+        return bars
+    }
+
+    private func path(_ ticker: String) -> String {
+        folder.appendingPathComponent("\(ticker).csv").path
+    }
+
+    private func name(_ ticker: String) -> String {
+        folderName.isEmpty ? "\(ticker).csv" : "\(folderName)/\(ticker).csv"
+    }
+
+    /// The ticker's file as it is now, or nil when there is none.
+    ///
+    /// A symbolic link is refused: the atomic rename would replace the link with a plain file. So is a file
+    /// whose folder lies outside the vault once links are followed.
+    private func existingFile(_ ticker: String) throws(FetchFailure) -> PriceFile? {
+        let inside = vaultRoot.resolvingSymlinksInPath().path + "/"
+        let isLink = (try? FileManager.default.destinationOfSymbolicLink(atPath: path(ticker))) != nil
+        guard !isLink, (folder.resolvingSymlinksInPath().path + "/").hasPrefix(inside) else {
+            throw .linkedFile(name(ticker))
+        }
+        guard FileManager.default.fileExists(atPath: path(ticker)) else { return nil }
+        guard let data = FileManager.default.contents(atPath: path(ticker)) else {
+            throw .badPriceFile("\(name(ticker)): cannot be read")
+        }
+        return try PriceFile(bytes: Array(data), ticker: ticker, name: name(ticker))
+    }
+
+    /// Writes `bytes` once the price reader accepts them and they reach `expectedLast`.
+    private func write(_ bytes: [UInt8], ticker: String, expectedLast: Day) throws(FetchFailure) {
+        let series: PriceSeries
+        do {
+            series = try PriceReader.parse(String(decoding: bytes, as: UTF8.self), ticker: ticker, file: name(ticker))
+        } catch {
+            throw .malformed("the new file would not read back (\(error)); not written")
+        }
+        guard series.days.last == expectedLast else {
+            throw .malformed("the new file would not end on \(expectedLast)")
+        }
+        do {
+            try NoteWriter.write(bytes, to: path(ticker))
+        } catch {
+            throw .cannotWrite(error.description)
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import Fetch
+import Foundation
+import TestSupport
+
+/// A temporary vault whose `.vaultgen.yml` points `fetch` at a scripted loopback server.
+struct FetchVault {
+    let root: URL
+    let server: LoopbackServer
+
+    /// - Parameters:
+    ///   - files: Price files already there, by ticker.
+    ///   - settings: Extra lines under `fetch:` (indented by the caller), e.g. `  retries: 2`.
+    ///   - copying: A vault to start from (its notes and prices), instead of an empty one.
+    init(
+        _ provider: PriceProvider, routes: [(String, [LoopbackServer.Reply])], files: [String: String] = [:],
+        timeout: Double = 5, retries: Int = 0, settings: String = "", baseURL: String? = nil, copying: URL? = nil
+    ) throws {
+        server = try LoopbackServer(routes)
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("vaultgen-fetch-\(UUID().uuidString)")
+        let prices = root.appendingPathComponent("Prices")
+        if let copying { try FileManager.default.copyItem(at: copying, to: root) }
+        try FileManager.default.createDirectory(at: prices, withIntermediateDirectories: true)
+        let config = """
+            fetch:
+              provider: \(provider.rawValue)
+              base-url: \(baseURL ?? server.baseURL)
+              timeout: \(timeout)
+              retries: \(retries)
+              rate: 1000
+            \(settings)
+            """
+        try Data(config.utf8).write(to: root.appendingPathComponent(".vaultgen.yml"))
+        for (ticker, text) in files {
+            try Data(text.utf8).write(to: prices.appendingPathComponent("\(ticker).csv"))
+        }
+    }
+
+    /// Fetches `tickers`, recording the client's pauses instead of sleeping through them.
+    func fetch(
+        _ tickers: [String]?, dryRun: Bool = false, environment: [String: String] = [:]
+    ) throws -> (report: FetchReport, pauses: [Double]) {
+        let recorder = PauseRecorder()
+        var run = FetchRun(vaultRoot: root, tickers: tickers)
+        run.dryRun = dryRun
+        run.environment = environment
+        run.pause = { recorder.pauses.append($0) }
+        run.today = .init(iso: "2024-03-29")!
+        let report = try run.run()
+        return (report, recorder.pauses.filter { $0 > 0.01 })
+    }
+
+    /// The price file's text, or nil when there is none.
+    func file(_ ticker: String) -> String? {
+        FileManager.default.contents(atPath: root.appendingPathComponent("Prices/\(ticker).csv").path)
+            .map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    func remove() {
+        server.stop()
+        try? FileManager.default.removeItem(at: root)
+    }
+}
+
+/// Collects the pauses the client asks for (the rate limit's tiny ones are filtered out by the caller).
+final class PauseRecorder {
+    var pauses: [Double] = []
+}

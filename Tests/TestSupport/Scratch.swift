@@ -1,0 +1,31 @@
+import Foundation
+
+/// A scratch folder that removes itself.
+public final class Scratch {
+    public let url: URL
+
+    public init(_ name: String) throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("vaultgen-\(name)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: url) }
+
+    /// Every file below `root` (default: the scratch folder), by relative path, with its bytes.
+    public func files(_ root: URL? = nil) -> [String: Data] {
+        Self.snapshot(root ?? url)
+    }
+
+    /// Every file below a folder, by relative path, with its bytes.
+    public static func snapshot(_ root: URL) -> [String: Data] {
+        var out: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: root.path)
+        while let path = enumerator?.nextObject() as? String {
+            var isFolder: ObjCBool = false
+            let full = root.appendingPathComponent(path).path
+            FileManager.default.fileExists(atPath: full, isDirectory: &isFolder)
+            if !isFolder.boolValue, let data = FileManager.default.contents(atPath: full) { out[path] = data }
+        }
+        return out
+    }
+}
