@@ -1,5 +1,6 @@
 import Correlation
 import Foundation
+import VaultModel
 import Refresh
 
 /// Brings one ticker's price file up to date: read it, ask the provider, merge, check, write atomically.
@@ -95,10 +96,10 @@ struct TickerFetcher {
             throw .linkedFile(name(ticker))
         }
         guard FileManager.default.fileExists(atPath: path(ticker)) else { return nil }
-        guard let data = FileManager.default.contents(atPath: path(ticker)) else {
+        guard let bytes = try? VaultScanner.readBytes(path(ticker)) else {
             throw .badPriceFile("\(name(ticker)): cannot be read")
         }
-        return try PriceFile(bytes: Array(data), ticker: ticker, name: name(ticker))
+        return try PriceFile(bytes: bytes, ticker: ticker, name: name(ticker))
     }
 
     /// Writes `bytes` once the price reader accepts them and they reach `expectedLast`.

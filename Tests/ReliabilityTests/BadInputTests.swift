@@ -69,7 +69,7 @@ struct BadInputTests {
     @Test(arguments: noteCases)
     func committedNote(_ name: String, findings expected: [String], message: String) throws {
         let scratch = try Scratch("bad-note")
-        let data = try Data(contentsOf: Self.corpus.appendingPathComponent("notes/\(name)"))
+        let data = try Scratch.read(Self.corpus.appendingPathComponent("notes/\(name)"))
         let root = try Self.vault(with: name, data: data, in: scratch)
         let (status, findings, text) = try Self.check(root, file: name)
         #expect(findings == expected)
@@ -93,13 +93,13 @@ struct BadInputTests {
     ])
     func handEditedOwnedTableIsLeftAndReported(_ name: String, warning: String) throws {
         let scratch = try Scratch("hand-edited")
-        let data = try Data(contentsOf: Self.corpus.appendingPathComponent("notes/\(name)"))
+        let data = try Scratch.read(Self.corpus.appendingPathComponent("notes/\(name)"))
         let root = try Self.vault(with: name, data: data, in: scratch)
         try FileManager.default.copyItem(at: Repo.samplePrices, to: root.appendingPathComponent("Prices"))
         let update = try CLI.run(["update", root.path, "--templates", Repo.templates.path, "--strict"])
         #expect(update.err.contains("\(name): warning: \(warning)"), "\(update.err)")
         #expect(update.status == 1)
-        let after = try Data(contentsOf: root.appendingPathComponent(name))
+        let after = try Scratch.read(root.appendingPathComponent(name))
         let table = String(decoding: after, as: UTF8.self).components(separatedBy: "| Pair | Correlation |")[1]
         #expect(table == String(decoding: data, as: UTF8.self).components(separatedBy: "| Pair | Correlation |")[1])
     }
@@ -205,7 +205,7 @@ struct BadInputTests {
         }
         try FileManager.default.copyItem(
             at: Self.corpus.appendingPathComponent("prices/\(ticker).csv"), to: prices.appendingPathComponent("\(ticker).csv"))
-        let badBefore = try Data(contentsOf: prices.appendingPathComponent("\(ticker).csv"))
+        let badBefore = try Scratch.read(prices.appendingPathComponent("\(ticker).csv"))
         let update = try CLI.run(["update", root.path, "--templates", Repo.templates.path])
         #expect(update.status == 0)
         #expect(update.err.contains("Sector.md: warning: average in prose left as it was:"), "\(update.err)")
@@ -213,7 +213,7 @@ struct BadInputTests {
         let after = try String(contentsOf: root.appendingPathComponent("Sector.md"), encoding: .utf8)
         #expect(after.contains("Cluster (0.10 correlation)."))
         #expect(after.contains("- HUT-IREN correlation: 0.68 (strong)"))
-        #expect(try Data(contentsOf: prices.appendingPathComponent("\(ticker).csv")) == badBefore)
+        #expect(try Scratch.read(prices.appendingPathComponent("\(ticker).csv")) == badBefore)
         let corr = try CLI.run(["corr", "HUT", "IREN", ticker, "--vault", root.path])
         #expect(corr.status == 1)
         #expect(corr.err.contains(message), "\(corr.err)")

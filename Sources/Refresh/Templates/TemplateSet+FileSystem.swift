@@ -1,4 +1,5 @@
 import Foundation
+import VaultModel
 
 extension TemplateSet {
     /// Reads every `*.mustache` file of a folder.
@@ -12,8 +13,7 @@ extension TemplateSet {
         var texts: [String: String] = [:]
         for name in names where name.hasSuffix(".mustache") {
             let url = folder.appendingPathComponent(name)
-            guard let data = FileManager.default.contents(atPath: url.path),
-                let text = String(data: data, encoding: .utf8)
+            guard let bytes = try? VaultScanner.readBytes(url.path), let text = String(validating: bytes, as: UTF8.self)
             else {
                 throw TemplateError(file: url.path, line: 1, message: "cannot be read as UTF-8 text")
             }

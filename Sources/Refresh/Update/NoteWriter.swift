@@ -1,4 +1,5 @@
 import Foundation
+import VaultModel
 
 #if canImport(Glibc)
     import Glibc
@@ -25,7 +26,7 @@ public enum NoteWriter {
     /// - Returns: whether the file was written.
     @discardableResult
     public static func write(_ bytes: [UInt8], to path: String) throws(WriteError) -> Bool {
-        if let current = try? Data(contentsOf: URL(fileURLWithPath: path)), current.elementsEqual(bytes) {
+        if let current = try? VaultScanner.readBytes(path), current == bytes {
             return false
         }
         let folder = (path as NSString).deletingLastPathComponent

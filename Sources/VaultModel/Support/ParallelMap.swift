@@ -8,7 +8,11 @@ extension Array where Element: Sendable {
         if count < 2 { return map(transform) }
         let output = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
         output.initialize(repeating: nil)
-        defer { output.deallocate() }
+        defer {
+            // The slots hold values (notes, arrays): destroy them before freeing the memory, or they leak.
+            _ = output.deinitialize()
+            output.deallocate()
+        }
         let slots = SendableBuffer(output)
         let chunk = Swift.max(1, count / (ProcessInfo.processInfo.activeProcessorCount * 8))
         let chunks = (count + chunk - 1) / chunk

@@ -126,8 +126,8 @@ extension Vault {
     /// Reads `attachmentFolderPath` from `.obsidian/app.json`; nil when there is no such setting.
     static func readAttachmentFolderSetting(root: URL) -> String? {
         let url = root.appendingPathComponent(".obsidian/app.json")
-        guard let data = FileManager.default.contents(atPath: url.path),
-            let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        guard let bytes = try? VaultScanner.readBytes(url.path),
+            let json = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any]
         else { return nil }
         return json["attachmentFolderPath"] as? String
     }

@@ -15,8 +15,7 @@ extension VaultConfig {
     public static func load(vaultRoot: URL) throws(ConfigError) -> VaultConfig {
         let url = vaultRoot.appendingPathComponent(fileName)
         guard FileManager.default.fileExists(atPath: url.path) else { return VaultConfig() }
-        guard let data = FileManager.default.contents(atPath: url.path),
-            let text = String(data: data, encoding: .utf8)
+        guard let bytes = try? VaultScanner.readBytes(url.path), let text = String(validating: bytes, as: UTF8.self)
         else {
             throw ConfigError(file: url.path, line: 1, message: "cannot be read as UTF-8 text")
         }
