@@ -5,20 +5,38 @@ extension CorrelationReport {
     ///
     /// Values keep full precision; an n/a value is an empty cell, with the reason in the pairs section.
     func csv() -> String {
+        var text = ""
+        csv { text += $0 }
+        return text
+    }
+
+    /// Writes the CSV report piece by piece, so that thousands of tickers never sit in memory as one string.
+    public func csv(to write: (String) -> Void) {
         let tickers = matrix.tickers
-        var lines = [(["ticker"] + tickers).map(Self.csvCell).joined(separator: ",")]
-        for a in tickers {
-            lines.append(
-                ([a] + tickers.map { Self.fullPrecision(matrix.r(a, $0)) }).map(Self.csvCell)
-                    .joined(separator: ","))
+        write((["ticker"] + tickers).map(Self.csvCell).joined(separator: ",") + "\n")
+        let n = tickers.count
+        for (i, a) in tickers.enumerated() {
+            var line = Self.csvCell(a)
+            line.reserveCapacity(n * 21)
+            for j in 0..<n {
+                line += ","
+                let value = matrix.values[i * n + j]
+                if !value.isNaN { line += "\(value)" }
+            }
+            write(line + "\n")
         }
-        lines += ["", "a,b,r,common_\(matrix.options.periodName),reason"]
+        write("\na,b,r,common_\(matrix.options.periodName),reason\n")
+        var chunk = ""
         for pair in figures.pairs {
-            lines.append(
-                [pair.a, pair.b, Self.fullPrecision(pair.r), "\(pair.overlap)", pair.reason ?? ""]
-                    .map(Self.csvCell).joined(separator: ","))
+            chunk += [pair.a, pair.b].map(Self.csvCell).joined(separator: ",") + "," + Self.fullPrecision(pair.r) + ","
+                + "\(pair.overlap)," + Self.csvCell(pair.reason ?? "") + "\n"
+            if chunk.utf8.count > 1 << 16 {
+                write(chunk)
+                chunk = ""
+            }
         }
-        lines += ["", "figure,subject,value"]
+        write(chunk)
+        var lines = ["", "figure,subject,value"]
         lines.append("average,,\(Self.fullPrecision(figures.average))")
         lines.append("excluded_pairs,,\(figures.excludedPairs)")
         if let low = figures.lowest { lines.append("lowest,\(Self.csvCell(low.name)),\(Self.fullPrecision(low.r))") }
@@ -28,7 +46,7 @@ extension CorrelationReport {
         for mean in figures.meanToOthers {
             lines.append("mean_to_others,\(Self.csvCell(mean.ticker)),\(Self.fullPrecision(mean.mean))")
         }
-        return lines.joined(separator: "\n") + "\n"
+        write(lines.joined(separator: "\n") + "\n")
     }
 
     /// One JSON object with the window, options, matrix (null for n/a), pairs and figures; keys sorted.

@@ -70,7 +70,12 @@ struct CorrCommand: ParsableCommand {
         for warning in report.warnings {
             FileHandle.standardError.write(Data((warning + "\n").utf8))
         }
-        print(report.render(format), terminator: "")
+        if format == .csv {
+            // Thousands of tickers make a CSV of hundreds of megabytes: stream it.
+            report.csv { FileHandle.standardOutput.write(Data($0.utf8)) }
+        } else {
+            print(report.render(format), terminator: "")
+        }
         if report.hasDataProblems { throw ExitCode(1) }
     }
 

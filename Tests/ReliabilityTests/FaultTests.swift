@@ -16,11 +16,11 @@ struct FaultTests {
         try BusyVault.make(at: root, notes: 20)
         let before = scratch.files(root)
         var run = UpdateRun(vaultRoot: root, templatesFolder: Repo.templates, options: .init())
-        run.writer = { bytes, path in
+        run.stage = { bytes, path in
             if path.hasSuffix("Sectors/Crypto-to-AI.md") {
                 throw NoteWriter.WriteError(path: path, reason: "No space left on device")
             }
-            return try NoteWriter.write(bytes, to: path)
+            return try NoteWriter.stage(bytes, to: path)
         }
         let outcome = try run.run(mode: .write)
         #expect(outcome.failures == ["Sectors/Crypto-to-AI.md: cannot be written (No space left on device); left as it was"])

@@ -56,9 +56,15 @@ public struct BacklinkSection: Sendable, Equatable {
 
     /// A line vaultgen writes in the list: `- [[Name]]` and nothing else.
     static func isGeneratedItem(_ line: String) -> Bool {
-        guard line.hasPrefix("- [["), line.hasSuffix("]]") else { return false }
-        let inner = line.dropFirst(4).dropLast(2)
-        return !inner.isEmpty && !inner.contains("]]") && !inner.contains("[[")
+        let bytes = Array(line.utf8)
+        guard bytes.count > 6, bytes.starts(with: [0x2D, 0x20, 0x5B, 0x5B]),
+            bytes[bytes.count - 2] == 0x5D, bytes[bytes.count - 1] == 0x5D
+        else { return false }
+        // Exactly one link: no other `[[` or `]]` inside.
+        for i in 4..<(bytes.count - 3) where (bytes[i] == 0x5B && bytes[i + 1] == 0x5B) || (bytes[i] == 0x5D && bytes[i + 1] == 0x5D) {
+            return false
+        }
+        return true
     }
 
     /// Whether a byte offset lies in the Related section but outside the generated part.

@@ -1,3 +1,4 @@
+import Mustache
 import VaultModel
 
 /// Computes each note's generated backlinks list and the edit that keeps it current.
@@ -9,6 +10,9 @@ public struct BacklinkWriter: Sendable {
     let settings: VaultConfig.UpdateSettings
     /// For every note, the notes that link to it (not itself), by index.
     let incoming: [[Int]]
+    /// Whether the template lays lists out exactly as `### Heading` and `- [[Name]]` lines (the shipped one
+    /// does): then an existing list with the same names is known to be current without rendering it.
+    let plainLayout: Bool
 
     public init(vault: Vault, sources: [SourceText], resolver: LinkResolver, templates: TemplateSet) {
         self.vault = vault
@@ -32,6 +36,9 @@ public struct BacklinkWriter: Sendable {
             }
         }
         self.incoming = incoming
+        let probe = templates.render(
+            "backlinks", BacklinksView(heading: "H", notes: [BacklinkView(link: "A"), BacklinkView(link: "B c")]))
+        plainLayout = probe == "### H\n- [[A]]\n- [[B c]]\n"
     }
 
     /// The edit for the note at `index`, or nil when it takes no part or nothing changes.
@@ -59,6 +66,7 @@ public struct BacklinkWriter: Sendable {
         }
         let missing = incoming[index].filter { !listed.contains($0) }
         let names = missing.map { linkText(for: $0) }.sorted { $0.lowercased() < $1.lowercased() }
+        if plainLayout, section.exists, isCurrent(section, names: names, source: source) { return nil }
         var text = ""
         if !names.isEmpty {
             text = templates.render(
@@ -74,6 +82,21 @@ public struct BacklinkWriter: Sendable {
         return TextEdit(range: section.range, replacement: text, figure: "backlinks")
     }
 
+    /// Whether the generated part already lists exactly `names` under the configured heading.
+    private func isCurrent(_ section: BacklinkSection, names: [String], source: SourceText) -> Bool {
+        var expected = ["### \(settings.backlinksHeading)"] + names.map { "- [[\($0)]]" }
+        var lines = source.string(section.range).split(omittingEmptySubsequences: false) {
+            $0 == "\n" || $0 == "\r\n" || $0 == "\r"
+        }.map(String.init)
+        if lines.last == "" { lines.removeLast() }
+        if lines.first == "" {
+            lines.removeFirst()
+        } else {
+            expected.insert("", at: 0)  // a blank line before the heading would be added
+        }
+        return lines == expected
+    }
+
     /// `Name`, or the path without `.md` when another note has the same name.
     private func linkText(for index: Int) -> String {
         let note = vault.notes[index]
@@ -86,12 +109,24 @@ public struct BacklinkWriter: Sendable {
     }
 }
 
-/// The view model of `backlinks.mustache`.
-struct BacklinksView {
+/// The view model of `backlinks.mustache` (answering look-ups itself, see `PairTableView`).
+struct BacklinksView: MustacheParent {
     let heading: String
     let notes: [BacklinkView]
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "heading": return heading
+        case "notes": return notes
+        default: return nil
+        }
+    }
 }
 
-struct BacklinkView {
+struct BacklinkView: MustacheParent {
     let link: String
+
+    func child(named name: String) -> Any? {
+        name == "link" ? link : nil
+    }
 }

@@ -39,23 +39,50 @@ public struct SectorRecognizer: Sendable {
 
     // MARK: Prose
 
+    /// The prose patterns, built once: building a `Regex` costs far more than matching a paragraph.
+    private nonisolated(unsafe) static let averagePattern = /\((-?\d+\.\d+) correlation\)/
+    private nonisolated(unsafe) static let extremePattern =
+        /([A-Z][A-Z0-9.\-^]*) and ([A-Z][A-Z0-9.\-^]*) (most|least) correlated \((-?\d+\.\d+)\)/
+    private nonisolated(unsafe) static let pairPattern =
+        /([A-Z][A-Z0-9.^]*)-([A-Z][A-Z0-9.^]*) correlation: (-?\d+\.\d+)(?: \(([^)\n]*)\))?/
+    private nonisolated(unsafe) static let numberPattern = /-?\d+\.\d+/
+    private nonisolated(unsafe) static let pairNamePattern = /([A-Z][A-Z0-9.^]*)(\s*[-–\/]\s*)([A-Z][A-Z0-9.^]*)/
+    private static let keyword = Array("correlat".utf8)
+
+    /// Whether the bytes mention "correlat": every prose figure does, and most paragraphs do not.
+    private static func mentionsCorrelation(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        guard range.count >= keyword.count else { return false }
+        var i = range.lowerBound
+        let last = range.upperBound - keyword.count
+        while i <= last {
+            if bytes[i] == 0x63 {  // c
+                var k = 1
+                while k < keyword.count && bytes[i + k] == keyword[k] { k += 1 }
+                if k == keyword.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
     private func readProse(_ range: Range<Int>, source: SourceText, into sector: inout SectorNote) {
+        guard Self.mentionsCorrelation(source.bytes, range) else { return }
         let text = source.string(range)
         func span(_ r: Range<String.Index>) -> Range<Int> {
             let start = range.lowerBound + text.utf8.distance(from: text.startIndex, to: r.lowerBound)
             return start..<(start + text.utf8.distance(from: r.lowerBound, to: r.upperBound))
         }
-        for match in text.matches(of: /\((-?\d+\.\d+) correlation\)/) {
+        for match in text.matches(of: Self.averagePattern) {
             sector.slots.append(.groupAverage(number(span(match.output.1.startIndex..<match.output.1.endIndex), match.output.1)))
         }
-        for match in text.matches(of: /([A-Z][A-Z0-9.\-^]*) and ([A-Z][A-Z0-9.\-^]*) (most|least) correlated \((-?\d+\.\d+)\)/) {
+        for match in text.matches(of: Self.extremePattern) {
             let o = match.output
             sector.slots.append(
                 .extremePair(
                     highest: o.3 == "most", first: span(o.1.startIndex..<o.1.endIndex),
                     second: span(o.2.startIndex..<o.2.endIndex), number: number(span(o.4.startIndex..<o.4.endIndex), o.4)))
         }
-        for match in text.matches(of: /([A-Z][A-Z0-9.^]*)-([A-Z][A-Z0-9.^]*) correlation: (-?\d+\.\d+)(?: \(([^)\n]*)\))?/) {
+        for match in text.matches(of: Self.pairPattern) {
             let o = match.output
             var label: LabelSpan? = nil
             if let inside = o.4 { label = labelSpan(in: inside, offset: span(inside.startIndex..<inside.endIndex).lowerBound) }
@@ -159,7 +186,7 @@ public struct SectorRecognizer: Sendable {
 
     private func numbers(in cell: MarkdownTable.Cell, source: SourceText) -> [NumberSpan] {
         let text = cell.text
-        return text.matches(of: /-?\d+\.\d+/).map { match in
+        return text.matches(of: Self.numberPattern).map { match in
             var found = match.output
             // In `0.08-0.20` the dash separates two numbers; it is a minus sign only where no digit precedes it.
             if found.hasPrefix("-"), found.startIndex > text.startIndex,
@@ -175,7 +202,7 @@ public struct SectorRecognizer: Sendable {
     /// Pair names in a cell: `CORZ-IREN to HUT-IREN`.
     private func pairSpans(in cell: MarkdownTable.Cell) -> [PairSpan] {
         let text = cell.text
-        return text.matches(of: /([A-Z][A-Z0-9.^]*)(\s*[-–\/]\s*)([A-Z][A-Z0-9.^]*)/).map { match in
+        return text.matches(of: Self.pairNamePattern).map { match in
             let start = cell.range.lowerBound + text.utf8.distance(from: text.startIndex, to: match.range.lowerBound)
             return PairSpan(range: start..<(start + match.output.0.utf8.count), separator: String(match.output.2))
         }

@@ -1,5 +1,6 @@
 import Correlation
 import Foundation
+import Mustache
 import VaultModel
 
 /// Turns a sector note's slots and its figures into edits of the note's bytes.
@@ -114,12 +115,28 @@ public struct SectorRefresher: Sendable {
 }
 
 /// The view model of `pair-table.mustache`: stored, preformatted strings only.
-struct PairTableView {
+///
+/// View models answer Mustache's look-ups themselves (`MustacheParent`) instead of through `Mirror`, which was
+/// the largest cost of rendering thousands of lists.
+struct PairTableView: MustacheParent {
     let rows: [PairRowView]
+
+    func child(named name: String) -> Any? {
+        name == "rows" ? rows : nil
+    }
 }
 
-struct PairRowView {
+struct PairRowView: MustacheParent {
     let pair: String
     let correlation: String
     let top: Bool
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "pair": return pair
+        case "correlation": return correlation
+        case "top": return top
+        default: return nil
+        }
+    }
 }

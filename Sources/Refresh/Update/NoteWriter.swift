@@ -5,10 +5,13 @@ import VaultModel
     import Glibc
 #endif
 
-/// Writes a file atomically: a hidden temporary file in the same folder, flushed, then renamed over the old one.
+/// Writes files atomically: a hidden temporary file in the same folder, flushed, then renamed over the old one.
 ///
-/// A reader (or a crash) sees either the old bytes or the new ones, never a mix. The old file's permissions are
-/// kept. The temporary name starts with a dot so that Obsidian never shows it.
+/// A reader, a kill or a power cut sees either the old bytes or the new ones, never a mix. The old file's
+/// permissions are kept. The temporary name starts with a dot so that Obsidian never shows it.
+///
+/// One file: `write(_:to:)`. Many files: `stage` each, `flush` once (one `syncfs` instead of one `fsync` per
+/// file), then `commit` each and `flush` again — the same guarantee at a fraction of the cost.
 public enum NoteWriter {
     public struct WriteError: Error, Sendable, CustomStringConvertible {
         public var path: String
@@ -21,14 +24,28 @@ public enum NoteWriter {
         }
     }
 
+    /// New bytes waiting in their temporary file beside the file they will replace.
+    public struct Staged: Sendable {
+        public var path: String
+        public var temporary: String
+    }
+
     /// Replaces the file at `path` with `bytes`, unless it already holds exactly those bytes.
     ///
     /// - Returns: whether the file was written.
     @discardableResult
     public static func write(_ bytes: [UInt8], to path: String) throws(WriteError) -> Bool {
-        if let current = try? VaultScanner.readBytes(path), current == bytes {
-            return false
-        }
+        guard let staged = try stage(bytes, to: path, flushing: true) else { return false }
+        try commit(staged)
+        flush(near: path)
+        return true
+    }
+
+    /// Writes `bytes` to a temporary file beside `path`; nil when the file already holds exactly those bytes.
+    ///
+    /// - Parameter flushing: Whether to flush this file now; a batch flushes once with `flush(near:)` instead.
+    public static func stage(_ bytes: [UInt8], to path: String, flushing: Bool = false) throws(WriteError) -> Staged? {
+        if let current = try? VaultScanner.readBytes(path), current == bytes { return nil }
         let folder = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         var info = stat()
@@ -54,18 +71,38 @@ public enum NoteWriter {
             written += n
         }
         fchmod(fd, mode)
-        guard fsync(fd) == 0 else {
+        if flushing, fsync(fd) != 0 {
             close(fd)
             throw fail("flush failed")
         }
         guard close(fd) == 0 else { throw fail("close failed") }
-        guard rename(temporary, path) == 0 else { throw fail("rename failed") }
-        // Make the rename itself durable.
-        let dirFD = open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY)
-        if dirFD >= 0 {
-            fsync(dirFD)
-            close(dirFD)
+        return Staged(path: path, temporary: temporary)
+    }
+
+    /// Renames a staged file over the file it replaces.
+    public static func commit(_ staged: Staged) throws(WriteError) {
+        guard rename(staged.temporary, staged.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(staged.temporary)
+            throw WriteError(path: staged.path, reason: "rename failed: \(reason)")
         }
-        return true
+    }
+
+    /// Removes a staged file that will not be committed.
+    public static func discard(_ staged: Staged) {
+        unlink(staged.temporary)
+    }
+
+    /// Makes everything written so far on the file system holding `path` durable (data and renames).
+    public static func flush(near path: String) {
+        let folder = (path as NSString).deletingLastPathComponent
+        let fd = open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY)
+        guard fd >= 0 else { return }
+        if syncfs(fd) != 0 { fsync(fd) }
+        close(fd)
     }
 }
+
+/// glibc's `syncfs(2)`, which Swift's Glibc module hides behind `_GNU_SOURCE`: flushes one file system.
+@_silgen_name("syncfs")
+private func syncfs(_ fd: Int32) -> Int32

@@ -57,9 +57,10 @@ public struct UpdateRun {
     public var lockWait: Double = 10
     /// Whether notes are written; `vaultgen chart` draws charts only.
     public var writesNotes = true
-    /// Writes one note; replaceable so tests can make a write fail the way a full disk does.
-    public var writer: @Sendable (_ bytes: [UInt8], _ path: String) throws -> Bool = { bytes, path in
-        try NoteWriter.write(bytes, to: path)
+    /// Stages one file's new bytes (see `NoteWriter`); replaceable so tests can make a write fail the way a full
+    /// disk does.
+    public var stage: @Sendable (_ bytes: [UInt8], _ path: String) throws -> NoteWriter.Staged? = { bytes, path in
+        try NoteWriter.stage(bytes, to: path)
     }
 
     public init(vaultRoot: URL, templatesFolder: URL?, options: VaultUpdater.Options) {
@@ -104,6 +105,9 @@ public struct UpdateRun {
         for leftover in loaded.vault.leftovers {
             try? FileManager.default.removeItem(at: vaultRoot.appendingPathComponent(leftover))
         }
+        // Two phases: every new file staged and flushed once, then every rename and one more flush. A kill or a
+        // power cut at any point leaves each file old or new, never torn.
+        var staged: [(NoteWriter.Staged, String)] = []
         for change in outcome.plan.changes where writesNotes {
             let path = vaultRoot.appendingPathComponent(change.path).path
             // A note edited since it was read is left for the next run rather than overwritten.
@@ -112,7 +116,7 @@ public struct UpdateRun {
                 continue
             }
             do {
-                if try writer(change.updated, path) { outcome.written.append(change.path) }
+                if let file = try stage(change.updated, path) { staged.append((file, change.path)) }
             } catch let error as NoteWriter.WriteError {
                 outcome.failures.append("\(change.path): cannot be written (\(error.reason)); left as it was")
             } catch {
@@ -124,11 +128,22 @@ public struct UpdateRun {
             do {
                 try FileManager.default.createDirectory(
                     at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                if try writer(drawing.bytes, url.path) { outcome.written.append(drawing.path) }
+                if let file = try stage(drawing.bytes, url.path) { staged.append((file, drawing.path)) }
             } catch {
                 outcome.failures.append("\(drawing.path): cannot be written (\(error)); the old chart is left")
             }
         }
+        guard !staged.isEmpty else { return outcome }
+        NoteWriter.flush(near: staged[0].0.path)
+        for (file, path) in staged {
+            do {
+                try NoteWriter.commit(file)
+                outcome.written.append(path)
+            } catch {
+                outcome.failures.append("\(path): cannot be written (\(error.reason)); left as it was")
+            }
+        }
+        NoteWriter.flush(near: staged[0].0.path)
         return outcome
     }
 

@@ -13,6 +13,8 @@ public struct VaultUpdater: Sendable {
     public let templates: TemplateSet
     let resolver: LinkResolver
     let tickerFinder: TickerFinder
+    /// Every sector note, recognised once: planning and the ticker list both need them.
+    let sectors: [(index: Int, sector: SectorNote)]
 
     /// - Parameters:
     ///   - sources: Each note's text, in the order of `vault.notes`.
@@ -22,6 +24,7 @@ public struct VaultUpdater: Sendable {
         self.templates = templates
         resolver = LinkResolver(index: VaultIndex(vault))
         tickerFinder = TickerFinder(vault: vault, sources: sources, resolver: resolver)
+        sectors = Self.sectorNotes(vault: vault, tickerFinder: tickerFinder)
     }
 
     /// Options of one run.
@@ -39,12 +42,12 @@ public struct VaultUpdater: Sendable {
 
     /// The sector notes of the vault, by note index.
     public func sectorNotes() -> [(index: Int, sector: SectorNote)] {
-        Self.sectorNotes(vault: vault, tickerFinder: tickerFinder)
+        sectors
     }
 
     /// Every ticker the vault's sector notes need, including their peer groups.
     public func tickersNeeded() -> [String] {
-        Self.tickersNeeded(vault: vault, resolver: resolver, tickerFinder: tickerFinder)
+        Self.tickersNeeded(sectors: sectors, resolver: resolver, tickerFinder: tickerFinder)
     }
 
     /// Every ticker the vault's sector notes need, without templates: what `vaultgen fetch` downloads.
@@ -53,17 +56,21 @@ public struct VaultUpdater: Sendable {
     public static func tickersNeeded(vault: Vault, sources: [SourceText]) -> [String] {
         let resolver = LinkResolver(index: VaultIndex(vault))
         let finder = TickerFinder(vault: vault, sources: sources, resolver: resolver)
-        return tickersNeeded(vault: vault, resolver: resolver, tickerFinder: finder)
+        return tickersNeeded(sectors: sectorNotes(vault: vault, tickerFinder: finder), resolver: resolver, tickerFinder: finder)
     }
 
+    /// Recognises every sector note, on every core.
     private static func sectorNotes(vault: Vault, tickerFinder: TickerFinder) -> [(index: Int, sector: SectorNote)] {
         let recognizer = SectorRecognizer(tickerFinder: tickerFinder, labels: vault.config.labels)
-        return vault.notes.indices.compactMap { i in recognizer.recognize(noteAt: i).map { (i, $0) } }
+        let found = Array(vault.notes.indices).parallelMap { recognizer.recognize(noteAt: $0) }
+        return found.enumerated().compactMap { i, sector in sector.map { (i, $0) } }
     }
 
-    private static func tickersNeeded(vault: Vault, resolver: LinkResolver, tickerFinder: TickerFinder) -> [String] {
+    private static func tickersNeeded(
+        sectors: [(index: Int, sector: SectorNote)], resolver: LinkResolver, tickerFinder: TickerFinder
+    ) -> [String] {
         var all: [String] = []
-        for (_, sector) in sectorNotes(vault: vault, tickerFinder: tickerFinder) {
+        for (_, sector) in sectors {
             all += sector.tickers
             for slot in sector.slots {
                 if case .crossRow(let peer, _, _, _, _) = slot,
@@ -86,23 +93,34 @@ public struct VaultUpdater: Sendable {
         let refresher = SectorRefresher(templates: templates, labels: vault.config.labels)
         let backlinks = BacklinkWriter(vault: vault, sources: sources, resolver: resolver, templates: templates)
         let charts = ChartPlanner(vault: vault, resolver: resolver)
-        var editsByNote: [Int: [TextEdit]] = [:]
-        for (index, sector) in sectorNotes() where selected(index, options) {
-            plan.sectorNotes += 1
+        // Each sector note, then each note's backlinks, on every core: the notes do not depend on each other.
+        let sectors = sectorNotes().filter { selected($0.index, options) }
+        let refreshed = sectors.map(\.index).parallelMap { index -> SectorOutcome in
+            let sector = self.sectors.first { $0.index == index }!.sector
+            var warnings: [UpdatePlan.Warning] = []
             let correlation = correlationOptions(
-                for: sector, asOf: options.asOf, path: sector.path, warnings: &plan.warnings)
+                for: sector, asOf: options.asOf, path: sector.path, warnings: &warnings)
             let figures = SectorFigures(sector: sector, peers: peers(of: sector), prices: prices, options: correlation)
-            let (edits, warnings) = refresher.edits(for: sector, figures: figures, source: sources[index])
-            editsByNote[index, default: []] += edits
+            let (edits, figureWarnings) = refresher.edits(for: sector, figures: figures, source: sources[index])
             let (drawings, chartWarnings) = charts.drawings(
                 for: sector, note: vault.notes[index], figures: figures, prices: prices, options: correlation)
-            plan.charts += drawings
-            plan.warnings += (sector.problems + warnings + chartWarnings).map {
+            warnings += (sector.problems + figureWarnings + chartWarnings).map {
                 UpdatePlan.Warning(path: sector.path, line: nil, message: $0)
             }
+            return SectorOutcome(index: index, edits: edits, drawings: drawings, warnings: warnings)
         }
-        for index in vault.notes.indices where selected(index, options) {
-            if let edit = backlinks.edit(forNote: index) { editsByNote[index, default: []].append(edit) }
+        let backlinkEdits = Array(vault.notes.indices).parallelMap { index in
+            selected(index, options) ? backlinks.edit(forNote: index) : nil
+        }
+        var editsByNote: [Int: [TextEdit]] = [:]
+        for outcome in refreshed {
+            plan.sectorNotes += 1
+            editsByNote[outcome.index, default: []] += outcome.edits
+            plan.charts += outcome.drawings
+            plan.warnings += outcome.warnings
+        }
+        for (index, edit) in backlinkEdits.enumerated() {
+            if let edit { editsByNote[index, default: []].append(edit) }
         }
         for (index, edits) in editsByNote.sorted(by: { $0.key < $1.key }) where !edits.isEmpty {
             let original = sources[index].bytes
@@ -110,14 +128,25 @@ public struct VaultUpdater: Sendable {
                 let updated = try Splice.apply(edits, to: original)
                 guard updated != original else { continue }
                 plan.changes.append(
-                    UpdatePlan.Change(path: vault.notes[index].path, original: original, updated: updated, figures: edits.map(\.figure)))
+                    UpdatePlan.Change(
+                        path: vault.notes[index].path, original: original, updated: updated,
+                        figures: edits.map(\.figure)))
             } catch {
                 plan.warnings.append(
-                    UpdatePlan.Warning(path: vault.notes[index].path, line: nil,
-                                       message: "left as it was: \(error.first.figure) and \(error.second.figure) overlap"))
+                    UpdatePlan.Warning(
+                        path: vault.notes[index].path, line: nil,
+                        message: "left as it was: \(error.first.figure) and \(error.second.figure) overlap"))
             }
         }
         return plan
+    }
+
+    /// What planning one sector note gives.
+    private struct SectorOutcome: Sendable {
+        var index: Int
+        var edits: [TextEdit]
+        var drawings: [ChartDrawing]
+        var warnings: [UpdatePlan.Warning]
     }
 
     /// Why `vaultgen chart` cannot draw a note's chart.

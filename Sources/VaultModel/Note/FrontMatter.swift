@@ -90,7 +90,8 @@ extension FrontMatter {
         let yaml = source.string(yamlRange)
         if yaml.allSatisfy(\.isWhitespace) { return (frontMatter, nil) }
         do {
-            guard let node = try Yams.compose(yaml: yaml) else { return (frontMatter, nil) }
+            // The encoding is given: Yams' default reads the whole process environment on every parse.
+            guard let node = try Yams.compose(yaml: yaml, .default, .default, .utf8) else { return (frontMatter, nil) }
             guard case .mapping(let mapping) = node else { return (frontMatter, .notAMapping(line: 2)) }
             var budget = YAMLBudget()
             var properties: [String: FrontMatterValue] = [:]

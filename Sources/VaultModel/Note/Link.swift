@@ -50,8 +50,9 @@ public struct Link: Sendable, Equatable {
     public var anchor: Anchor {
         guard let fragment, !fragment.isEmpty else { return .none }
         if fragment.hasPrefix("^") { return .block(String(fragment.dropFirst())) }
-        let parts = fragment.split(separator: "#").map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty }
+        let parts = fragment.split(separator: "#").map { part in
+            String(part.drop(while: { $0 == " " || $0 == "\t" }).reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed())
+        }.filter { !$0.isEmpty }
         return parts.isEmpty ? .none : .headings(parts)
     }
 }

@@ -9,7 +9,8 @@ public struct Note: Sendable {
     public var headings: [Heading]
     public var blockIDs: [BlockID]
     public var links: [Link]
-    /// The note's blocks, with lines counted in the whole file (front matter included).
+    /// The note's blocks, with lines counted in the whole file (front matter included). Empty in a vault loaded
+    /// without its sources (`Vault.load`), where nothing will be rewritten.
     public var blocks: [MarkdownBlock]
     public var problems: [FrontMatterProblem]
 

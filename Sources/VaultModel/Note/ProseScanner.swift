@@ -139,8 +139,7 @@ struct ProseScanner {
         var targetEnd = pipe ?? close
         if let pipe, pipe > open, b[pipe - 1] == 0x5C { targetEnd = pipe - 1 }
         while open < targetEnd && isSpace(b[open]) { open += 1 }
-        let targetText = String(decoding: UnsafeBufferPointer(rebasing: b[open..<targetEnd]), as: UTF8.self)
-        let (path, fragment) = Self.splitFragment(targetText)
+        let (path, fragment) = Self.splitFragment(b, open..<targetEnd)
         let display = pipe.map {
             String(decoding: UnsafeBufferPointer(rebasing: b[($0 + 1)..<close]), as: UTF8.self)
         }
@@ -148,6 +147,19 @@ struct ProseScanner {
             style: .wiki, embed: embed, target: path, fragment: fragment, display: display, b,
             range: start..<(close + 2))
         return close + 2
+    }
+
+    /// Splits bytes at the first `#` into a trimmed path and fragment, without going through Foundation.
+    static func splitFragment(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (path: String, fragment: String?) {
+        func trimmed(_ r: Range<Int>) -> String {
+            var lo = r.lowerBound
+            var hi = r.upperBound
+            while lo < hi && isSpace(b[lo]) { lo += 1 }
+            while hi > lo && isSpace(b[hi - 1]) { hi -= 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: b[lo..<hi]), as: UTF8.self)
+        }
+        guard let hash = b[range].firstIndex(of: 0x23) else { return (trimmed(range), nil) }
+        return (trimmed(range.lowerBound..<hash), trimmed((hash + 1)..<range.upperBound))
     }
 
     static func splitFragment(_ text: String) -> (path: String, fragment: String?) {

@@ -42,7 +42,11 @@ public struct LinkResolver: Sendable {
             guard let path = VaultPath.normalize(String(target.dropFirst())) else { return .outsideVault }
             return exact(path).map { .file($0, ambiguity: nil) } ?? .missing
         }
-        guard let normalized = VaultPath.normalize(target), !normalized.isEmpty else { return .outsideVault }
+        // Most targets are plain names: only a target with `.` components or stray slashes needs normalising.
+        let plain = !target.utf8.contains(0x2F) || !(target.contains("./") || target.contains("//") || target.hasSuffix("/") || target.hasSuffix("."))
+        guard let normalized = plain ? target : VaultPath.normalize(target), !normalized.isEmpty else {
+            return .outsideVault
+        }
         let key = normalized.lowercased()
         // A note first (`.md` is optional), then any file named exactly so.
         var candidates = index.files(endingWith: key + ".md")

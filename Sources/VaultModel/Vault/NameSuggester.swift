@@ -1,49 +1,56 @@
 /// Suggests the existing name closest to a mistyped one, without comparing against every name.
 ///
-/// Every name is indexed under itself and each of its one-character deletions (the symmetric-delete
-/// method), so a query finds every name within two edits in a few hashed look-ups.
+/// Every name is indexed under a hash of itself and of each of its one-character deletions (the
+/// symmetric-delete method), so a query finds every name within two edits in a few hashed look-ups. Hashes of
+/// bytes, not strings, keep building the index for tens of thousands of names cheap; a hash collision only
+/// costs one edit-distance check.
 public struct NameSuggester: Sendable {
-    private var byDeletion: [String: [Int]] = [:]
+    private var byDeletion: [UInt64: [Int32]] = [:]
     private let names: [String]
-    private let keys: [[Character]]
+    private let keys: [[UInt8]]
 
     public init(names: [String]) {
         self.names = names
-        keys = names.map { Array($0.lowercased()) }
+        keys = names.map { Array($0.lowercased().utf8) }
+        byDeletion.reserveCapacity(names.count * 12)
         for (index, key) in keys.enumerated() {
-            for variant in Self.variants(key) { byDeletion[variant, default: []].append(index) }
+            for hash in Self.variantHashes(key) { byDeletion[hash, default: []].append(Int32(index)) }
         }
     }
 
     /// The closest name within two edits (ties broken alphabetically), or nil.
     public func suggest(_ query: String) -> String? {
-        let key = Array(query.lowercased())
+        let key = Array(query.lowercased().utf8)
         var best: (distance: Int, name: String)? = nil
-        var seen = Set<Int>()
-        for variant in Self.variants(key) {
-            for index in byDeletion[variant] ?? [] where seen.insert(index).inserted {
-                let distance = Self.editDistance(key, keys[index])
-                guard distance <= 2, distance > 0 || names[index].lowercased() != query.lowercased() else { continue }
-                if best == nil || (distance, names[index]) < (best!.distance, best!.name) {
-                    best = (distance, names[index])
-                }
+        var seen = Set<Int32>()
+        for hash in Self.variantHashes(key) {
+            for index in byDeletion[hash] ?? [] where seen.insert(index).inserted {
+                let distance = Self.editDistance(key, keys[Int(index)])
+                guard distance <= 2, distance > 0 || keys[Int(index)] != key else { continue }
+                let name = names[Int(index)]
+                if best == nil || (distance, name) < (best!.distance, best!.name) { best = (distance, name) }
             }
         }
         return best?.name
     }
 
-    private static func variants(_ key: [Character]) -> Set<String> {
-        var out: Set<String> = [String(key)]
-        for i in key.indices {
-            var copy = key
-            copy.remove(at: i)
-            out.insert(String(copy))
-        }
+    /// FNV-1a hashes of the key and of the key with each one byte left out.
+    private static func variantHashes(_ key: [UInt8]) -> Set<UInt64> {
+        var out: Set<UInt64> = [hash(key, skipping: -1)]
+        for i in key.indices { out.insert(hash(key, skipping: i)) }
         return out
     }
 
-    /// Levenshtein distance with adjacent transpositions counted as one edit.
-    public static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+    private static func hash(_ key: [UInt8], skipping skipped: Int) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for (i, byte) in key.enumerated() where i != skipped {
+            h = (h ^ UInt64(byte)) &* 0x100_0000_01b3
+        }
+        return h
+    }
+
+    /// Levenshtein distance with adjacent transpositions counted as one edit, on UTF-8 bytes.
+    public static func editDistance(_ a: [UInt8], _ b: [UInt8]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var previous2 = [Int](repeating: 0, count: b.count + 1)

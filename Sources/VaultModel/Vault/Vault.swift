@@ -93,7 +93,9 @@ extension Vault {
         let listing = VaultScanner.list(root: root, exclude: config.exclude.map(PathPattern.init))
         let rootPath = root.path
         let results = listing.notes.parallelMap { path -> (Note, VaultProblem?, SourceText?) in
-            let (note, problem, source) = readNote(path: path, absolute: rootPath + "/" + path)
+            var (note, problem, source) = readNote(path: path, absolute: rootPath + "/" + path)
+            // Blocks only serve rewriting, which needs the sources too; a check of 50,000 notes saves the memory.
+            if !keepSources { note.blocks = [] }
             return (note, problem, keepSources ? source : nil)
         }
         var problems = listing.skipped.map { VaultProblem(path: $0.path, line: 1, message: $0.reason, skipped: true) }

@@ -26,7 +26,7 @@ extension VaultConfig {
     public static func parse(_ text: String, file: String) throws(ConfigError) -> VaultConfig {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            root = try Yams.compose(yaml: text, .default, .default, .utf8)
         } catch let error as YamlError {
             throw ConfigError(file: file, line: error.line, message: "not valid YAML: \(error.summary)")
         } catch {
