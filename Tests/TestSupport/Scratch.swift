@@ -23,7 +23,7 @@ public final class Scratch {
         while let path = enumerator?.nextObject() as? String {
             var isFolder: ObjCBool = false
             let full = root.appendingPathComponent(path).path
-            FileManager.default.fileExists(atPath: full, isDirectory: &isFolder)
+            _ = FileManager.default.fileExists(atPath: full, isDirectory: &isFolder)
             guard !isFolder.boolValue else { continue }
             // Foundation leaks the read buffer of an empty file (seen under LeakSanitizer): answer those directly.
             if let data = try? read(URL(fileURLWithPath: full)) { out[path] = data }
