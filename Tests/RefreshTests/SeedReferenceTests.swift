@@ -101,5 +101,22 @@ struct SeedRealDataTests {
         let eqixCorz = try #require(matrix.pair("EQIX", "CORZ").r)
         #expect(note.contains("EQIX-CORZ correlation: \(f(eqixCorz)) ("))
         #expect(note.contains("*HUT and IREN most correlated (0.70)."))
+
+        // And what `vaultgen corr` prints for the same tickers and window is what the note now says.
+        let printed = try CLI.run([
+            "corr", "CORZ", "HUT", "IREN", "WULF", "--prices", Repo.sharedPrices.path, "--since", "2024-01",
+            "--until", "2026-01-30", "--format", "json",
+        ])
+        #expect(printed.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(printed.out.utf8)) as? [String: Any])
+        let printedAverage = try #require(json["average"] as? Double)
+        #expect(note.contains("(\(f(printedAverage)) correlation)"))
+        let pairs = try #require(json["pairs"] as? [[String: Any]])
+        let rows = pairs.compactMap { pair -> String? in
+            guard let a = pair["a"] as? String, let b = pair["b"] as? String, let r = pair["r"] as? Double else { return nil }
+            return "| \(a) - \(b) | \(f(r)) |"
+        }
+        #expect(rows.count == 6)
+        for row in rows.dropFirst() { #expect(note.contains(row), "\(row)") }
     }
 }
