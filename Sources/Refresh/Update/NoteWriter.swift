@@ -43,9 +43,14 @@ public enum NoteWriter {
 
     /// Writes `bytes` to a temporary file beside `path`; nil when the file already holds exactly those bytes.
     ///
-    /// - Parameter flushing: Whether to flush this file now; a batch flushes once with `flush(near:)` instead.
-    public static func stage(_ bytes: [UInt8], to path: String, flushing: Bool = false) throws(WriteError) -> Staged? {
-        if let current = try? VaultScanner.readBytes(path), current == bytes { return nil }
+    /// - Parameters:
+    ///   - flushing: Whether to flush this file now; a batch flushes once with `flush(near:)` instead.
+    ///   - comparing: Whether to read the file first and skip it when unchanged; a caller that already knows it
+    ///     changed saves the read.
+    public static func stage(
+        _ bytes: [UInt8], to path: String, flushing: Bool = false, comparing: Bool = true
+    ) throws(WriteError) -> Staged? {
+        if comparing, let current = try? VaultScanner.readBytes(path), current == bytes { return nil }
         let folder = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         var info = stat()

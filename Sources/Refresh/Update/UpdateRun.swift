@@ -60,7 +60,8 @@ public struct UpdateRun {
     /// Stages one file's new bytes (see `NoteWriter`); replaceable so tests can make a write fail the way a full
     /// disk does.
     public var stage: @Sendable (_ bytes: [UInt8], _ path: String) throws -> NoteWriter.Staged? = { bytes, path in
-        try NoteWriter.stage(bytes, to: path)
+        // The run has compared every file with its new bytes already.
+        try NoteWriter.stage(bytes, to: path, comparing: false)
     }
 
     public init(vaultRoot: URL, templatesFolder: URL?, options: VaultUpdater.Options) {
@@ -108,19 +109,29 @@ public struct UpdateRun {
         // Two phases: every new file staged and flushed once, then every rename and one more flush. A kill or a
         // power cut at any point leaves each file old or new, never torn.
         var staged: [(NoteWriter.Staged, String)] = []
-        for change in outcome.plan.changes where writesNotes {
-            let path = vaultRoot.appendingPathComponent(change.path).path
+        let changes = writesNotes ? outcome.plan.changes : []
+        let root = vaultRoot
+        let stage = self.stage
+        // Staging is reads and writes of many small files: both cores overlap their system calls.
+        let results = changes.parallelMap { change -> Result<NoteWriter.Staged?, StageFailure> in
+            let path = root.appendingPathComponent(change.path).path
             // A note edited since it was read is left for the next run rather than overwritten.
             guard let current = try? VaultScanner.readBytes(path), current == change.original else {
-                outcome.failures.append("\(change.path): changed while vaultgen ran; left for the next run")
-                continue
+                return .failure(StageFailure(message: "\(change.path): changed while vaultgen ran; left for the next run"))
             }
             do {
-                if let file = try stage(change.updated, path) { staged.append((file, change.path)) }
+                return .success(try stage(change.updated, path))
             } catch let error as NoteWriter.WriteError {
-                outcome.failures.append("\(change.path): cannot be written (\(error.reason)); left as it was")
+                return .failure(StageFailure(message: "\(change.path): cannot be written (\(error.reason)); left as it was"))
             } catch {
-                outcome.failures.append("\(change.path): cannot be written (\(error)); left as it was")
+                return .failure(StageFailure(message: "\(change.path): cannot be written (\(error)); left as it was"))
+            }
+        }
+        for (change, result) in zip(changes, results) {
+            switch result {
+            case .success(let file?): staged.append((file, change.path))
+            case .success(nil): break
+            case .failure(let failure): outcome.failures.append(failure.message)
             }
         }
         for drawing in outcome.charts {
@@ -145,6 +156,10 @@ public struct UpdateRun {
         }
         NoteWriter.flush(near: staged[0].0.path)
         return outcome
+    }
+
+    private struct StageFailure: Error, Sendable {
+        var message: String
     }
 
     private static func isSymbolicLink(_ url: URL) -> Bool {
