@@ -28,7 +28,8 @@ extension CorrelationReport {
         write("\na,b,r,common_\(matrix.options.periodName),reason\n")
         var chunk = ""
         for pair in figures.pairs {
-            chunk += [pair.a, pair.b].map(Self.csvCell).joined(separator: ",") + "," + Self.fullPrecision(pair.r) + ","
+            chunk +=
+                [pair.a, pair.b].map(Self.csvCell).joined(separator: ",") + "," + Self.fullPrecision(pair.r) + ","
                 + "\(pair.overlap)," + Self.csvCell(pair.reason ?? "") + "\n"
             if chunk.utf8.count > 1 << 16 {
                 write(chunk)

@@ -35,7 +35,8 @@ public struct PriceFolder: Sendable {
             let root = confinement.resolvingSymlinksInPath().path
             let real = fileURL.resolvingSymlinksInPath().path
             guard real.hasPrefix(root + "/") else {
-                return .failure(.unreadable(ticker: ticker, file: name, reason: "a symbolic link to a place outside the vault"))
+                return .failure(
+                    .unreadable(ticker: ticker, file: name, reason: "a symbolic link to a place outside the vault"))
             }
         }
         let data: Data

@@ -1,7 +1,7 @@
 import Correlation
 import Foundation
-import VaultModel
 import Refresh
+import VaultModel
 
 /// Brings one ticker's price file up to date: read it, ask the provider, merge, check, write atomically.
 ///

@@ -45,7 +45,8 @@ struct ChartCommand: ParsableCommand {
     func run() throws {
         let root = URL(fileURLWithPath: vault)
         let day = asOf.flatMap { Day(iso: $0) }
-        let folder = templates.map { URL(fileURLWithPath: $0) }
+        let folder =
+            templates.map { URL(fileURLWithPath: $0) }
             ?? TemplateSet.defaultFolder(executable: URL(fileURLWithPath: CommandLine.arguments[0]))
         guard let out else {
             // The note's own embeds: the chart part of an update limited to this note.

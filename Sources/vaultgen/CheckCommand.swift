@@ -5,7 +5,8 @@ import VaultModel
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check every link of a vault: broken links, missing attachments, headings and blocks, ambiguity, orphans.",
+        abstract:
+            "Check every link of a vault: broken links, missing attachments, headings and blocks, ambiguity, orphans.",
         discussion: """
             Each finding is printed as path:line:column with the link as written and a hint. Which kinds are \
             errors or warnings, and which targets and orphans are ignored, is set in the vault's .vaultgen.yml.

@@ -36,7 +36,9 @@ struct CorrCommand: ParsableCommand {
 
     @Option(
         name: .customLong("prices"),
-        help: ArgumentHelp("The price files' folder (default: the vault config's prices folder, <vault>/Prices unless set).", valueName: "dir"))
+        help: ArgumentHelp(
+            "The price files' folder (default: the vault config's prices folder, <vault>/Prices unless set).",
+            valueName: "dir"))
     var pricesFolder: String?
 
     @Option(help: "simple or log returns.")

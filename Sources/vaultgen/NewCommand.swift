@@ -51,7 +51,9 @@ struct NewSectorCommand: ParsableCommand {
     func validate() throws {
         let list = tickerList
         guard list.count >= 2 else { throw ValidationError("--tickers needs at least two tickers") }
-        if let bad = list.first(where: { !TickerFinder.isTicker($0) }) { throw ValidationError("'\(bad)' is not a ticker") }
+        if let bad = list.first(where: { !TickerFinder.isTicker($0) }) {
+            throw ValidationError("'\(bad)' is not a ticker")
+        }
         if name.isEmpty || name.contains(where: { "/\\[]#^|:".contains($0) }) {
             throw ValidationError("the name cannot be empty or contain / \\ [ ] # ^ | :")
         }
@@ -71,8 +73,10 @@ struct NewSectorCommand: ParsableCommand {
             throw ExitCode(2)
         }
         do {
-            let folderURL = templates.map { URL(fileURLWithPath: $0) } ?? TemplateSet.defaultFolder(
-                executable: URL(fileURLWithPath: CommandLine.arguments[0]))
+            let folderURL =
+                templates.map { URL(fileURLWithPath: $0) }
+                ?? TemplateSet.defaultFolder(
+                    executable: URL(fileURLWithPath: CommandLine.arguments[0]))
             guard let folderURL else { throw UpdateRun.RunError.noTemplates }
             let templateSet = try TemplateSet.load(folder: folderURL)
             let (loaded, sources) = try Vault.loadWithSources(root: root)

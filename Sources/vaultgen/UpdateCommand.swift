@@ -76,9 +76,10 @@ struct UpdateCommand: ParsableCommand {
         let looking = dryRun || diff || check
         if diff {
             for change in plan.changes {
-                print(UnifiedDiff.render(
-                    old: String(decoding: change.original, as: UTF8.self),
-                    new: String(decoding: change.updated, as: UTF8.self), path: change.path), terminator: "")
+                print(
+                    UnifiedDiff.render(
+                        old: String(decoding: change.original, as: UTF8.self),
+                        new: String(decoding: change.updated, as: UTF8.self), path: change.path), terminator: "")
             }
             for drawing in outcome.charts { print("Binary file \(drawing.path) would be drawn anew") }
         } else {
@@ -87,7 +88,9 @@ struct UpdateCommand: ParsableCommand {
                 print("\(verb) \(prefixed(change.path)): \(Self.describe(change.figures))")
             }
             for drawing in outcome.charts where looking || outcome.written.contains(drawing.path) {
-                print("\(looking ? "would draw" : "drew") \(prefixed(drawing.path)): \(drawing.kind.rawValue) of \(drawing.note)")
+                print(
+                    "\(looking ? "would draw" : "drew") \(prefixed(drawing.path)): \(drawing.kind.rawValue) of \(drawing.note)"
+                )
             }
         }
         for failure in outcome.failures { Output.error("vaultgen: \(prefixed(failure))") }
@@ -112,7 +115,11 @@ struct UpdateCommand: ParsableCommand {
     static func describe(_ figures: [String]) -> String {
         var counts: [(String, Int)] = []
         for figure in figures {
-            if let i = counts.firstIndex(where: { $0.0 == figure }) { counts[i].1 += 1 } else { counts.append((figure, 1)) }
+            if let i = counts.firstIndex(where: { $0.0 == figure }) {
+                counts[i].1 += 1
+            } else {
+                counts.append((figure, 1))
+            }
         }
         return counts.map { $0.1 > 1 ? "\($0.0) x\($0.1)" : $0.0 }.joined(separator: ", ")
     }

@@ -11,7 +11,10 @@ struct Vaultgen: ParsableCommand {
             command's --help), 2 on a usage, configuration or I/O error.
             """,
         version: "0.1.0",
-        subcommands: [CheckCommand.self, UpdateCommand.self, FetchCommand.self, CorrCommand.self, NewCommand.self, ChartCommand.self]
+        subcommands: [
+            CheckCommand.self, UpdateCommand.self, FetchCommand.self, CorrCommand.self, NewCommand.self,
+            ChartCommand.self,
+        ]
     )
 
     /// Runs the command; a usage error exits 2 as documented (swift-argument-parser's default is 64).

@@ -38,10 +38,11 @@ struct ChartUpdateTests {
         let before = try Data(contentsOf: chart)
         try FileManager.default.removeItem(at: vault.root.appendingPathComponent("Prices/HUT.csv"))
         let outcome = try vault.update(asOf: "2026-01-15")
-        #expect(outcome.plan.warnings.contains {
-            $0.message.hasPrefix("sector chart crypto-to-ai-sector-chart.png left as it was:")
-                && $0.message.contains("Prices/HUT.csv: no such file")
-        })
+        #expect(
+            outcome.plan.warnings.contains {
+                $0.message.hasPrefix("sector chart crypto-to-ai-sector-chart.png left as it was:")
+                    && $0.message.contains("Prices/HUT.csv: no such file")
+            })
         #expect(try Data(contentsOf: chart) == before)
     }
 
@@ -59,11 +60,12 @@ struct ChartUpdateTests {
         #expect(!FileManager.default.fileExists(atPath: vault.root.appendingPathComponent("my-photo.png").path))
     }
 
-    @Test(arguments: [
-        (nil, "Sectors/N.md", ""), ("/", "Sectors/N.md", ""), ("./", "Sectors/N.md", "Sectors"),
-        ("./img", "Sectors/N.md", "Sectors/img"), ("Attachments", "Sectors/N.md", "Attachments"),
-        ("../outside", "N.md", nil),
-    ] as [(String?, String, String?)])
+    @Test(
+        arguments: [
+            (nil, "Sectors/N.md", ""), ("/", "Sectors/N.md", ""), ("./", "Sectors/N.md", "Sectors"),
+            ("./img", "Sectors/N.md", "Sectors/img"), ("Attachments", "Sectors/N.md", "Attachments"),
+            ("../outside", "N.md", nil),
+        ] as [(String?, String, String?)])
     func newAttachmentFolderFollowsObsidian(setting: String?, note: String, folder: String?) {
         var vault = Vault(texts: [:])
         vault.attachmentFolderSetting = setting
@@ -77,9 +79,12 @@ struct ChartCommandTests {
         let vault = try FixtureVault("update-seed")
         defer { vault.remove() }
         let before = try vault.files()
-        let embeds = try CLI.run(["chart", "Crypto-to-AI", "--vault", vault.root.path, "--templates", Repo.templates.path])
+        let embeds = try CLI.run([
+            "chart", "Crypto-to-AI", "--vault", vault.root.path, "--templates", Repo.templates.path,
+        ])
         #expect(embeds.status == 0)
-        #expect(embeds.out == "drew Attachments/crypto-to-ai-sector-chart.png: sector chart of Sectors/Crypto-to-AI.md\n")
+        #expect(
+            embeds.out == "drew Attachments/crypto-to-ai-sector-chart.png: sector chart of Sectors/Crypto-to-AI.md\n")
         #expect(try vault.files() == before)
         let out = vault.root.appendingPathComponent("heat.svg")
         let file = try CLI.run([
@@ -88,7 +93,9 @@ struct ChartCommandTests {
         ])
         #expect(file.status == 0)
         #expect(try String(contentsOf: out, encoding: .utf8).contains("<svg"))
-        let missing = try CLI.run(["chart", "Nope", "--vault", vault.root.path, "--out", out.path, "--templates", Repo.templates.path])
+        let missing = try CLI.run([
+            "chart", "Nope", "--vault", vault.root.path, "--out", out.path, "--templates", Repo.templates.path,
+        ])
         #expect(missing.status == 2)
         #expect(missing.err == "vaultgen: Nope: no sector note of that name (a note with tickers and figures)\n")
     }

@@ -32,7 +32,10 @@ struct CommandLineTests {
         #expect(diff.out.contains("-A tight group (0.10 correlation).\n+A tight group (0.70 correlation).\n"))
         let write = try CLI.run(["update", vault.root.path] + common)
         #expect(write.status == 0)
-        #expect(write.out.hasSuffix("2 notes read, 1 sector notes, 1 changed (2 figures refreshed, 1 backlink lists), 0 charts, 0 warnings\n"))
+        #expect(
+            write.out.hasSuffix(
+                "2 notes read, 1 sector notes, 1 changed (2 figures refreshed, 1 backlink lists), 0 charts, 0 warnings\n"
+            ))
         let again = try CLI.run(["update", vault.root.path, "--check"] + common)
         #expect(again.status == 0)
     }

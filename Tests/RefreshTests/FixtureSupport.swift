@@ -1,8 +1,8 @@
 import Correlation
 import Foundation
 import Refresh
-import Testing
 import TestSupport
+import Testing
 import VaultModel
 
 /// A fixture vault copied to a temporary folder, with the sample prices beside its notes.
@@ -20,7 +20,9 @@ struct FixtureVault {
         }
     }
 
-    func update(asOf: String? = "2026-01-30", mode: UpdateRun.Mode = .write, only: [String] = []) throws -> UpdateRun.Outcome {
+    func update(asOf: String? = "2026-01-30", mode: UpdateRun.Mode = .write, only: [String] = []) throws
+        -> UpdateRun.Outcome
+    {
         let run = UpdateRun(
             vaultRoot: root, templatesFolder: Repo.templates,
             options: VaultUpdater.Options(asOf: asOf.flatMap { Day(iso: $0) }, only: only))
@@ -33,7 +35,9 @@ struct FixtureVault {
         var out: [String: Data] = [:]
         let enumerator = FileManager.default.enumerator(atPath: base.path)
         while let path = enumerator?.nextObject() as? String {
-            if path.hasPrefix("Prices") || path.hasSuffix(".vaultgen.lock") || path.hasSuffix(".png") || path.hasSuffix(".svg") {
+            if path.hasPrefix("Prices") || path.hasSuffix(".vaultgen.lock") || path.hasSuffix(".png")
+                || path.hasSuffix(".svg")
+            {
                 continue
             }
             var isFolder: ObjCBool = false
@@ -62,7 +66,6 @@ struct FixtureVault {
         try? FileManager.default.removeItem(at: root)
     }
 }
-
 
 /// Loads a fixture vault's prices the way `UpdateRun` does.
 enum PriceFolderLoader {

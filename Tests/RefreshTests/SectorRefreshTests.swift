@@ -34,15 +34,20 @@ enum KnownPrices {
 /// Plans an update of a vault made from texts, with the repository's templates.
 func plan(
     _ texts: [String: String], prices: [String: Result<PriceSeries, PriceProblem>] = KnownPrices.all,
-    config: VaultConfig = { var c = VaultConfig(); c.correlation.minOverlap = 20; return c }()
+    config: VaultConfig = {
+        var c = VaultConfig(); c.correlation.minOverlap = 20; return c
+    }()
 ) throws -> (plan: UpdatePlan, text: (String) -> String) {
     let vault = Vault(texts: texts, config: config)
     let sources = vault.notes.map { SourceText(texts[$0.path]!) }
     let updater = VaultUpdater(vault: vault, sources: sources, templates: try TemplateSet.load(folder: Repo.templates))
     let result = updater.plan(prices: prices, options: .init())
-    return (result, { path in
-        result.changes.first { $0.path == path }.map { String(decoding: $0.updated, as: UTF8.self) } ?? texts[path]!
-    })
+    return (
+        result,
+        { path in
+            result.changes.first { $0.path == path }.map { String(decoding: $0.updated, as: UTF8.self) } ?? texts[path]!
+        }
+    )
 }
 
 @Suite("Recognising and refreshing a sector note's figures")
@@ -75,45 +80,48 @@ struct SectorRefreshTests {
     @Test func everyFigureInTheNotesOwnFormat() throws {
         let (result, text) = try plan(["S.md": note])
         #expect(result.warnings == [])
-        #expect(text("S.md") == """
-            ---
-            tickers: [AAA, BBB, CCC]
-            since: 2024-01
-            ---
-            # Test sector
+        #expect(
+            text("S.md") == """
+                ---
+                tickers: [AAA, BBB, CCC]
+                since: 2024-01
+                ---
+                # Test sector
 
-            Moves as a cluster (-0.33 correlation).
+                Moves as a cluster (-0.33 correlation).
 
-            | Metric | Value | Interpretation |
-            |---|---|---|
-            | Avg correlation | -0.3 | negative, says the author |
-            | Range | -1.0 – 1.0 | BBB/CCC to AAA/BBB |
-            | Period | 2024-01 to present | |
+                | Metric | Value | Interpretation |
+                |---|---|---|
+                | Avg correlation | -0.3 | negative, says the author |
+                | Range | -1.0 – 1.0 | BBB/CCC to AAA/BBB |
+                | Period | 2024-01 to present | |
 
-            **Pairs**
-            | Pair | Correlation |
-            |---|---|
-            | AAA – BBB | 1.000 |
-            | AAA – CCC | -1.000 |
-            | BBB – CCC | -1.000 |
+                **Pairs**
+                | Pair | Correlation |
+                |---|---|
+                | AAA – BBB | 1.000 |
+                | AAA – CCC | -1.000 |
+                | BBB – CCC | -1.000 |
 
-            - AAA-DDD correlation: 0.0 (Near zero)
-            - BBB and CCC least correlated (-1.0)
+                - AAA-DDD correlation: 0.0 (Near zero)
+                - BBB and CCC least correlated (-1.0)
 
-            """)
+                """)
     }
 
     @Test func recognisedSlots() throws {
         let vault = Vault(texts: ["S.md": note])
-        let finder = TickerFinder(vault: vault, sources: [SourceText(note)], resolver: LinkResolver(index: VaultIndex(vault)))
+        let finder = TickerFinder(
+            vault: vault, sources: [SourceText(note)], resolver: LinkResolver(index: VaultIndex(vault)))
         let sector = try #require(SectorRecognizer(tickerFinder: finder, labels: .init()).recognize(noteAt: 0))
         #expect(sector.tickers == ["AAA", "BBB", "CCC"])
         #expect(sector.tickerSource == "front matter")
         #expect(sector.since == "2024-01")
-        #expect(sector.slots.map(\.name) == [
-            "average in prose", "Avg correlation row", "Range row", "pair table", "AAA-DDD correlation",
-            "least correlated pair",
-        ])
+        #expect(
+            sector.slots.map(\.name) == [
+                "average in prose", "Avg correlation row", "Range row", "pair table", "AAA-DDD correlation",
+                "least correlated pair",
+            ])
     }
 
     @Test func missingPriceFileLeavesGroupFiguresAndWarns() throws {
@@ -125,14 +133,20 @@ struct SectorRefreshTests {
         #expect(updated.contains("| AAA – BBB | 0.123 |"))
         #expect(updated.contains("AAA-DDD correlation: 0.0 (Near zero)"))
         #expect(result.warnings.count == 5)
-        #expect(result.warnings.first?.description.hasPrefix("S.md: warning: average in prose left as it was: AAA-CCC, BBB-CCC n/a:") == true)
+        #expect(
+            result.warnings.first?.description.hasPrefix(
+                "S.md: warning: average in prose left as it was: AAA-CCC, BBB-CCC n/a:") == true)
         #expect(result.warnings.allSatisfy { $0.message.contains("Prices/CCC.csv") })
     }
 
     @Test func boldTopRowAndCRLFAreKept() throws {
-        let crlf = "---\r\ntickers: AAA, DDD\r\n---\r\n| Pair | Correlation |\r\n|---|---|\r\n| AAA-DDD | **0.50** |\r\n| x | 0.1 |\r\n"
+        let crlf =
+            "---\r\ntickers: AAA, DDD\r\n---\r\n| Pair | Correlation |\r\n|---|---|\r\n| AAA-DDD | **0.50** |\r\n| x | 0.1 |\r\n"
         let (_, text) = try plan(["C.md": crlf])
-        #expect(text("C.md") == "---\r\ntickers: AAA, DDD\r\n---\r\n| Pair | Correlation |\r\n|---|---|\r\n| AAA-DDD | **0.00** |\r\n")
+        #expect(
+            text("C.md")
+                == "---\r\ntickers: AAA, DDD\r\n---\r\n| Pair | Correlation |\r\n|---|---|\r\n| AAA-DDD | **0.00** |\r\n"
+        )
     }
 
     @Test func alignedTableStaysAligned() throws {
@@ -151,7 +165,8 @@ struct SectorRefreshTests {
 
     @Test func tickersFromTheActorsTableOrFromLinkedNotes() throws {
         let byColumn = "| Company | Ticker |\n|---|---|\n| A | AAA |\n| B | **BBB** |\n\nGroup (0.5 correlation)\n"
-        let byLinks = "| Company | Role |\n|---|---|\n| [[Alpha]] | x |\n| [[Beta\\|B]] | y |\n\nGroup (0.5 correlation)\n"
+        let byLinks =
+            "| Company | Role |\n|---|---|\n| [[Alpha]] | x |\n| [[Beta\\|B]] | y |\n\nGroup (0.5 correlation)\n"
         let (_, text) = try plan([
             "Col.md": byColumn, "Links.md": byLinks, "Alpha.md": "---\nticker: AAA\n---\n",
             "Beta.md": "---\nticker: CCC\n---\n",
@@ -161,7 +176,8 @@ struct SectorRefreshTests {
     }
 
     @Test func peerGroupFromTheLinkedNote() throws {
-        let sector = "---\ntickers: [AAA, BBB]\n---\n| Metric | Value | Interpretation |\n|---|---|---|\n| vs [[Peers]] | 0.1-0.2 | Overlapping clusters |\n"
+        let sector =
+            "---\ntickers: [AAA, BBB]\n---\n| Metric | Value | Interpretation |\n|---|---|---|\n| vs [[Peers]] | 0.1-0.2 | Overlapping clusters |\n"
         let (result, text) = try plan(["S.md": sector, "Peers.md": "---\ntickers: [CCC, DDD]\n---\n"])
         #expect(result.warnings == [])
         #expect(text("S.md").contains("| vs [[Peers]] | -1.0-0.0 | Separate clusters |"))
@@ -174,7 +190,8 @@ struct SectorRefreshTests {
         var config = VaultConfig()
         config.correlation.minOverlap = 20
         config.labels.correlation = [.init(label: "in lockstep", minimum: 0.9), .init(label: "loose", minimum: -1)]
-        let (_, text) = try plan(["S.md": "---\ntickers: [AAA, BBB]\n---\n- AAA-BBB correlation: 0.5 (loose)\n"], config: config)
+        let (_, text) = try plan(
+            ["S.md": "---\ntickers: [AAA, BBB]\n---\n- AAA-BBB correlation: 0.5 (loose)\n"], config: config)
         #expect(text("S.md") == "---\ntickers: [AAA, BBB]\n---\n- AAA-BBB correlation: 1.0 (in lockstep)\n")
     }
 }

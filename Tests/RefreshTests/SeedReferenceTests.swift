@@ -28,7 +28,9 @@ struct SeedReferenceTests {
         case number(Double)
         init(from decoder: Decoder) throws {
             let container = try decoder.singleValueContainer()
-            if let number = try? container.decode(Double.self) { self = .number(number) } else {
+            if let number = try? container.decode(Double.self) {
+                self = .number(number)
+            } else {
                 self = .ticker(try container.decode(String.self))
             }
         }
@@ -51,12 +53,17 @@ struct SeedReferenceTests {
         #expect(note.contains("*\(top[0].text) and \(top[1].text) most correlated (\(f(top[2].number)))."))
         #expect(note.contains("| **Avg correlation** | **\(f(reference.average))** | Strong (tight cluster) |"))
         let low = reference.lowest
-        #expect(note.contains(
-            "| Range | \(f(low[2].number)) - \(f(top[2].number)) | \(low[0].text)-\(low[1].text) to \(top[0].text)-\(top[1].text) |"))
-        #expect(note.contains("| vs [[DC REITs]] | \(f(reference.cross_low))-\(f(reference.cross_high)) | Separate clusters |"))
+        #expect(
+            note.contains(
+                "| Range | \(f(low[2].number)) - \(f(top[2].number)) | \(low[0].text)-\(low[1].text) to \(top[0].text)-\(top[1].text) |"
+            ))
+        #expect(
+            note.contains(
+                "| vs [[DC REITs]] | \(f(reference.cross_low))-\(f(reference.cross_high)) | Separate clusters |"))
         #expect(note.contains("- EQIX-CORZ correlation: \(f(reference.eqixCorz)) (near zero)"))
         var rows = reference.pairs.map { "| \($0[0].text) - \($0[1].text) | \(f($0[2].number)) |" }
-        rows[0] = "| \(reference.pairs[0][0].text) - \(reference.pairs[0][1].text) | **\(f(reference.pairs[0][2].number))** |"
+        rows[0] =
+            "| \(reference.pairs[0][0].text) - \(reference.pairs[0][1].text) | **\(f(reference.pairs[0][2].number))** |"
         #expect(note.contains("|------|-------------|\n" + rows.joined(separator: "\n") + "\n\nCORZ slightly"))
     }
 }
@@ -71,22 +78,28 @@ struct SeedRealDataTests {
         let outcome = try vault.update(asOf: "2026-01-30")
         #expect(outcome.failures.isEmpty)
         let note = try vault.text("Sectors/Crypto-to-AI.md")
-        #expect(note.contains("""
-            | Pair | Correlation |
-            |------|-------------|
-            | HUT - IREN | **0.70** |
-            | HUT - WULF | 0.68 |
-            | IREN - WULF | 0.66 |
-            | CORZ - WULF | 0.57 |
-            | CORZ - HUT | 0.55 |
-            | CORZ - IREN | 0.53 |
-            """))
+        #expect(
+            note.contains(
+                """
+                | Pair | Correlation |
+                |------|-------------|
+                | HUT - IREN | **0.70** |
+                | HUT - WULF | 0.68 |
+                | IREN - WULF | 0.66 |
+                | CORZ - WULF | 0.57 |
+                | CORZ - HUT | 0.55 |
+                | CORZ - IREN | 0.53 |
+                """))
         // Every other figure equals what the correlation engine (`vaultgen corr`) gives for the same window.
-        let prices = PriceFolder(url: Repo.sharedPrices).load(["CORZ", "HUT", "IREN", "WULF", "EQIX", "DLR", "AMT", "IRM"])
+        let prices = PriceFolder(url: Repo.sharedPrices).load([
+            "CORZ", "HUT", "IREN", "WULF", "EQIX", "DLR", "AMT", "IRM",
+        ])
         let options = CorrelationOptions(since: Day.parseBound("2024-01"), until: Day(iso: "2026-01-30"))
-        let matrix = CorrelationEngine.matrix(prices, tickers: ["CORZ", "HUT", "IREN", "WULF", "EQIX", "DLR", "AMT", "IRM"], options: options)
+        let matrix = CorrelationEngine.matrix(
+            prices, tickers: ["CORZ", "HUT", "IREN", "WULF", "EQIX", "DLR", "AMT", "IRM"], options: options)
         let group = GroupFigures(matrix: matrix, tickers: ["CORZ", "HUT", "IREN", "WULF"])
-        let cross = CrossGroupFigures(matrix: matrix, groupA: ["CORZ", "HUT", "IREN", "WULF"], groupB: ["EQIX", "DLR", "AMT", "IRM"])
+        let cross = CrossGroupFigures(
+            matrix: matrix, groupA: ["CORZ", "HUT", "IREN", "WULF"], groupB: ["EQIX", "DLR", "AMT", "IRM"])
         let f = SeedReferenceTests.f
         let average = try #require(group.average)
         #expect(f(average) == "0.62")
@@ -113,7 +126,9 @@ struct SeedRealDataTests {
         #expect(note.contains("(\(f(printedAverage)) correlation)"))
         let pairs = try #require(json["pairs"] as? [[String: Any]])
         let rows = pairs.compactMap { pair -> String? in
-            guard let a = pair["a"] as? String, let b = pair["b"] as? String, let r = pair["r"] as? Double else { return nil }
+            guard let a = pair["a"] as? String, let b = pair["b"] as? String, let r = pair["r"] as? Double else {
+                return nil
+            }
             return "| \(a) - \(b) | \(f(r)) |"
         }
         #expect(rows.count == 6)

@@ -64,10 +64,11 @@ struct UpdateFixtureTests {
         defer { vault.remove() }
         let outcome = try vault.update()
         try vault.expectMatchesExpected()
-        #expect(outcome.plan.warnings.map(\.description) == [
-            "Gap.md: warning: average in prose left as it was: HUT-NOPE, IREN-NOPE n/a: NOPE left out: Prices/NOPE.csv: no such file",
-            "Gap.md: warning: pair table left as it was: HUT-NOPE, IREN-NOPE n/a: NOPE left out: Prices/NOPE.csv: no such file",
-        ])
+        #expect(
+            outcome.plan.warnings.map(\.description) == [
+                "Gap.md: warning: average in prose left as it was: HUT-NOPE, IREN-NOPE n/a: NOPE left out: Prices/NOPE.csv: no such file",
+                "Gap.md: warning: pair table left as it was: HUT-NOPE, IREN-NOPE n/a: NOPE left out: Prices/NOPE.csv: no such file",
+            ])
     }
 
     @Test func lookingWritesNothing() throws {

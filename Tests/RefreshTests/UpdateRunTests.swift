@@ -25,8 +25,10 @@ struct UpdateRunTests {
 
     @Test func templateWithoutTheTextPragmaIsRefused() {
         #expect(throws: TemplateSet.TemplateError.self) {
-            try TemplateSet(texts: ["pair-table": "{{#rows}}x{{/rows}}", "backlinks": "{{% CONTENT_TYPE: TEXT}}",
-                                    "sector-note": "{{% CONTENT_TYPE: TEXT}}"])
+            try TemplateSet(texts: [
+                "pair-table": "{{#rows}}x{{/rows}}", "backlinks": "{{% CONTENT_TYPE: TEXT}}",
+                "sector-note": "{{% CONTENT_TYPE: TEXT}}",
+            ])
         }
     }
 
@@ -50,9 +52,11 @@ struct UpdateRunTests {
         let vault = try FixtureVault("update-untouched")
         defer { vault.remove() }
         // A pid that cannot be running: above the kernel's pid_max limit.
-        try "4194304\n".write(to: vault.root.appendingPathComponent(VaultLock.fileName), atomically: true, encoding: .utf8)
+        try "4194304\n".write(
+            to: vault.root.appendingPathComponent(VaultLock.fileName), atomically: true, encoding: .utf8)
         let outcome = try FixtureVault.run(vault)
-        #expect(outcome.lockNote == "took over the lock left by pid 4194304, which no longer runs (a run that was killed)")
+        #expect(
+            outcome.lockNote == "took over the lock left by pid 4194304, which no longer runs (a run that was killed)")
         let again = try FixtureVault.run(vault)
         #expect(again.lockNote == nil)
     }
@@ -60,22 +64,23 @@ struct UpdateRunTests {
     @Test func unifiedDiff() {
         let old = "a\nb\nc\nd\ne\nf\ng\nh\n"
         let new = "a\nb\nc\nD\ne\nf\ng\nh\ni\n"
-        #expect(UnifiedDiff.render(old: old, new: new, path: "N.md") == """
-            --- a/N.md
-            +++ b/N.md
-            @@ -1,8 +1,9 @@
-             a
-             b
-             c
-            -d
-            +D
-             e
-             f
-             g
-             h
-            +i
+        #expect(
+            UnifiedDiff.render(old: old, new: new, path: "N.md") == """
+                --- a/N.md
+                +++ b/N.md
+                @@ -1,8 +1,9 @@
+                 a
+                 b
+                 c
+                -d
+                +D
+                 e
+                 f
+                 g
+                 h
+                +i
 
-            """)
+                """)
         #expect(UnifiedDiff.render(old: old, new: old, path: "N.md") == "")
     }
 
@@ -83,8 +88,10 @@ struct UpdateRunTests {
         let vault = try FixtureVault("update-seed")
         defer { vault.remove() }
         let (loaded, sources) = try Vault.loadWithSources(root: vault.root)
-        let updater = VaultUpdater(vault: loaded, sources: sources, templates: try TemplateSet.load(folder: Repo.templates))
-        let note = NewSectorNote(name: "AI Clouds", tickers: ["CRWV", "IREN", "CIFR"], since: "2024-01", peer: "DC REITs")
+        let updater = VaultUpdater(
+            vault: loaded, sources: sources, templates: try TemplateSet.load(folder: Repo.templates))
+        let note = NewSectorNote(
+            name: "AI Clouds", tickers: ["CRWV", "IREN", "CIFR"], since: "2024-01", peer: "DC REITs")
         let prices = PriceFolderLoader.load(vault.root, try note.tickersNeeded(in: updater))
         let text = try note.render(in: updater, prices: prices, asOf: nil, created: "2026-01-30")
         #expect(text.hasPrefix("---\ntickers: [CRWV, IREN, CIFR]\nsince: 2024-01\n---\n"))

@@ -16,7 +16,8 @@ struct BadInputTests {
     static func vault(with name: String, data: Data, in scratch: Scratch) throws -> URL {
         let root = scratch.url.appendingPathComponent("vault")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        try Data("check:\n  severity: {orphan-note: off}\n".utf8).write(to: root.appendingPathComponent(".vaultgen.yml"))
+        try Data("check:\n  severity: {orphan-note: off}\n".utf8).write(
+            to: root.appendingPathComponent(".vaultgen.yml"))
         try Data("# Good\n\n[[\(name.replacingOccurrences(of: ".md", with: ""))]]\n".utf8)
             .write(to: root.appendingPathComponent("Good.md"))
         try data.write(to: root.appendingPathComponent(name))
@@ -43,9 +44,15 @@ struct BadInputTests {
         ("unterminated-front-matter.md", ["1:1 front-matter"], "has no closing '---' line; it is read as markdown"),
         ("yaml-alias-bomb.md", ["2:1 front-matter"], "nests too deeply or expands too many aliases"),
         ("yaml-deep-nesting.md", ["2:1 front-matter"], "Maximum nesting level reached"),
-        ("front-matter-list.md", ["2:1 front-matter"], "front-matter-list.md:2:1: error: front matter: front matter is not a mapping"),
+        (
+            "front-matter-list.md", ["2:1 front-matter"],
+            "front-matter-list.md:2:1: error: front matter: front matter is not a mapping"
+        ),
         ("front-matter-scalar.md", ["2:1 front-matter"], "front matter is not a mapping of properties"),
-        ("front-matter-invalid.md", ["4:1 front-matter"], "front-matter-invalid.md:4:1: error: front matter: front matter is not valid YAML"),
+        (
+            "front-matter-invalid.md", ["4:1 front-matter"],
+            "front-matter-invalid.md:4:1: error: front matter: front matter is not valid YAML"
+        ),
         ("front-matter-tab.md", ["3:1 front-matter"], "found character that cannot start any token"),
         ("front-matter-duplicate-key.md", ["2:1 front-matter"], "duplicated keys: title"),
         ("ragged-table.md", [], ""),
@@ -54,8 +61,10 @@ struct BadInputTests {
         ("pair-table-extra-cell.md", [], ""),
         ("empty.md", [], ""),
         ("only-front-matter.md", [], ""),
-        ("links-outside.md", ["3:1 broken-link", "3:22 broken-link", "3:39 broken-link", "3:64 broken-link"],
-         "links-outside.md:3:1: error: broken link [[../../etc/passwd]]: ../../etc/passwd points outside the vault"),
+        (
+            "links-outside.md", ["3:1 broken-link", "3:22 broken-link", "3:39 broken-link", "3:64 broken-link"],
+            "links-outside.md:3:1: error: broken link [[../../etc/passwd]]: ../../etc/passwd points outside the vault"
+        ),
         ("pathological-backticks.md", [], ""),
         ("pathological-brackets.md", [], ""),
         ("pathological-emphasis.md", [], ""),
@@ -83,7 +92,8 @@ struct BadInputTests {
     }
 
     @Test func everyCommittedNoteCaseIsListed() throws {
-        let files = try FileManager.default.contentsOfDirectory(atPath: Self.corpus.appendingPathComponent("notes").path)
+        let files = try FileManager.default.contentsOfDirectory(
+            atPath: Self.corpus.appendingPathComponent("notes").path)
         #expect(Set(files) == Set(Self.noteCases.map(\.0)))
     }
 
@@ -120,7 +130,9 @@ struct BadInputTests {
         let scratch = try Scratch("nested-\(kind)")
         var text = ""
         for level in 0..<10_000 {
-            text += (kind == "quotes" ? String(repeating: ">", count: level + 1) + " " : String(repeating: "  ", count: level) + marker)
+            text +=
+                (kind == "quotes"
+                    ? String(repeating: ">", count: level + 1) + " " : String(repeating: "  ", count: level) + marker)
             text += "level \(level)\n"
         }
         text += "\n[[Missing after nesting]]\n"
@@ -139,7 +151,8 @@ struct BadInputTests {
         symlink(root.appendingPathComponent("nowhere.md").path, root.appendingPathComponent("dangling.md").path)
         let result = try CLI.run(["check", root.path])
         #expect(result.out.contains("dangling.md:1:1: warning: skipped file: a symbolic link that leads nowhere"))
-        #expect(result.out.contains("hostname.md:1:1: warning: skipped file: a symbolic link to a place outside the vault"))
+        #expect(
+            result.out.contains("hostname.md:1:1: warning: skipped file: a symbolic link to a place outside the vault"))
         #expect(result.out.contains("loop:1:1: warning: skipped file: a symbolic link to a folder already read"))
         #expect(result.out.contains("outside:1:1: warning: skipped file: a symbolic link to a place outside the vault"))
         #expect(result.status == 0)
@@ -201,10 +214,12 @@ struct BadInputTests {
         try FileManager.default.createDirectory(at: prices, withIntermediateDirectories: true)
         for good in ["HUT", "IREN"] {
             try FileManager.default.copyItem(
-                at: Repo.samplePrices.appendingPathComponent("\(good).csv"), to: prices.appendingPathComponent("\(good).csv"))
+                at: Repo.samplePrices.appendingPathComponent("\(good).csv"),
+                to: prices.appendingPathComponent("\(good).csv"))
         }
         try FileManager.default.copyItem(
-            at: Self.corpus.appendingPathComponent("prices/\(ticker).csv"), to: prices.appendingPathComponent("\(ticker).csv"))
+            at: Self.corpus.appendingPathComponent("prices/\(ticker).csv"),
+            to: prices.appendingPathComponent("\(ticker).csv"))
         let badBefore = try Scratch.read(prices.appendingPathComponent("\(ticker).csv"))
         let update = try CLI.run(["update", root.path, "--templates", Repo.templates.path])
         #expect(update.status == 0)
@@ -221,14 +236,18 @@ struct BadInputTests {
     }
 
     @Test func everyCommittedPriceCaseIsListed() throws {
-        let files = try FileManager.default.contentsOfDirectory(atPath: Self.corpus.appendingPathComponent("prices").path)
+        let files = try FileManager.default.contentsOfDirectory(
+            atPath: Self.corpus.appendingPathComponent("prices").path)
         #expect(Set(files) == Set(Self.priceCases.map { "\($0.0).csv" }))
     }
 
     // MARK: Config files
 
     static let configCases: [(String, String)] = [
-        ("invalid-yaml.yml", ".vaultgen.yml:3: not valid YAML: did not find expected ',' or '}' (while parsing a flow mapping)"),
+        (
+            "invalid-yaml.yml",
+            ".vaultgen.yml:3: not valid YAML: did not find expected ',' or '}' (while parsing a flow mapping)"
+        ),
         ("unknown-key.yml", ".vaultgen.yml:2: unknown key 'price'"),
         ("wrong-type.yml", ".vaultgen.yml:2: min-overlap must be a whole number of at least 2"),
         ("prices-outside.yml", ".vaultgen.yml:1: prices must be a folder inside the vault, not '../../etc'"),

@@ -23,12 +23,16 @@ struct FaultTests {
             return try NoteWriter.stage(bytes, to: path)
         }
         let outcome = try run.run(mode: .write)
-        #expect(outcome.failures == ["Sectors/Crypto-to-AI.md: cannot be written (No space left on device); left as it was"])
+        #expect(
+            outcome.failures == ["Sectors/Crypto-to-AI.md: cannot be written (No space left on device); left as it was"]
+        )
         #expect(outcome.written.count == outcome.plan.changes.count - 1 + outcome.charts.count)
         #expect(scratch.files(root)["Sectors/Crypto-to-AI.md"] == before["Sectors/Crypto-to-AI.md"])
     }
 
-    @Test(.enabled(if: getuid() != 0, "running as root, which writes into read-only folders: covered by the full-disk test"))
+    @Test(
+        .enabled(
+            if: getuid() != 0, "running as root, which writes into read-only folders: covered by the full-disk test"))
     func readOnlyFolderIsReportedWithExitTwo() throws {
         let scratch = try Scratch("read-only")
         let root = scratch.url.appendingPathComponent("v")

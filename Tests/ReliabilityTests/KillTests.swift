@@ -61,7 +61,9 @@ struct KillTests {
             if number % 10 == 0 {
                 #expect(try CLI.run(["update", trial.path] + arguments).status == 0)
                 let done = Scratch.snapshot(trial).filter { !$0.key.hasPrefix(".vaultgen") }
-                #expect(done == new.filter { !$0.key.hasPrefix(".vaultgen") }, "trial \(number): the next run did not finish")
+                #expect(
+                    done == new.filter { !$0.key.hasPrefix(".vaultgen") },
+                    "trial \(number): the next run did not finish")
             }
         }
         print("kill trials: \(Self.trials) (\(interrupted) killed mid-run), damaged files: \(damaged.count)")

@@ -3,7 +3,8 @@ import Foundation
 /// Runs the built `vaultgen` executable (beside the test runner), the way cron and CI do.
 public enum CLI {
     public static var executable: URL {
-        let folder = Bundle.main.executableURL?.deletingLastPathComponent()
+        let folder =
+            Bundle.main.executableURL?.deletingLastPathComponent()
             ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         return folder.appendingPathComponent("vaultgen")
     }
@@ -27,7 +28,9 @@ public enum CLI {
         // Drain stderr on another thread while reading stdout: a child that writes a lot to one pipe while
         // the other is not read would block forever on a full pipe.
         let errBox = DataBox()
-        let reader = Thread { errBox.data = err.fileHandleForReading.readDataToEndOfFile(); errBox.done.signal() }
+        let reader = Thread {
+            errBox.data = err.fileHandleForReading.readDataToEndOfFile(); errBox.done.signal()
+        }
         reader.start()
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         errBox.done.wait()

@@ -31,41 +31,45 @@ struct CheckFixtureTests {
 
     @Test func excludedAndHiddenFilesAreNotRead() throws {
         let vault = try Vault.load(root: folder.appendingPathComponent("input"))
-        #expect(vault.notes.map(\.path) == [
-            "Archive/Alpha.md", "Bad.md", "Home.md", "Inbox.md", "Notes/Alpha.md", "Notes/Beta.md",
-        ])
+        #expect(
+            vault.notes.map(\.path) == [
+                "Archive/Alpha.md", "Bad.md", "Home.md", "Inbox.md", "Notes/Alpha.md", "Notes/Beta.md",
+            ])
         #expect(vault.attachments == ["Attachments/pic.png"])
     }
 }
 
 @Suite("vaultgen check on the user's seed note alone")
 struct SeedNoteCheckTests {
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: shared.appendingPathComponent("seeds").path),
-                   "../shared/seeds is absent: the seed-note check is skipped"))
+    @Test(
+        .enabled(
+            if: FileManager.default.fileExists(atPath: shared.appendingPathComponent("seeds").path),
+            "../shared/seeds is absent: the seed-note check is skipped"))
     func everyTargetAndTheChartAreMissing() throws {
         let seed = try String(contentsOf: shared.appendingPathComponent("seeds/Crypto-to-AI.md"), encoding: .utf8)
         let result = LinkChecker(vault: Vault(texts: ["Crypto-to-AI.md": seed])).check()
         let found = result.findings.map { "\($0.line) \($0.kind.rawValue) \($0.link ?? "")" }
-        #expect(found == [
-            "1 orphan-note ",
-            "10 missing-attachment ![[crypto-to-ai-sector-chart.png]]",
-            "21 broken-link [[DC REITs]]",
-            "42 broken-link [[Core Scientific]]",
-            "43 broken-link [[Hut 8]]",
-            "44 broken-link [[IREN]]",
-            "45 broken-link [[TeraWulf]]",
-            "98 broken-link [[Data Centers]]",
-            "101 broken-link [[DC REITs]]",
-            "104 broken-link [[Core Scientific]]",
-            "105 broken-link [[Hut 8]]",
-            "106 broken-link [[IREN]]",
-            "107 broken-link [[TeraWulf]]",
-            "108 broken-link [[Cipher Mining]]",
-            "109 broken-link [[Bitdeer]]",
-            "112 broken-link [[CoreWeave]]",
-            "113 broken-link [[Bitcoin]]",
-            "116 broken-link [[Crypto-to-AI pivot]]",
-            "117 broken-link [[Power constraints]]",
-        ])
+        #expect(
+            found == [
+                "1 orphan-note ",
+                "10 missing-attachment ![[crypto-to-ai-sector-chart.png]]",
+                "21 broken-link [[DC REITs]]",
+                "42 broken-link [[Core Scientific]]",
+                "43 broken-link [[Hut 8]]",
+                "44 broken-link [[IREN]]",
+                "45 broken-link [[TeraWulf]]",
+                "98 broken-link [[Data Centers]]",
+                "101 broken-link [[DC REITs]]",
+                "104 broken-link [[Core Scientific]]",
+                "105 broken-link [[Hut 8]]",
+                "106 broken-link [[IREN]]",
+                "107 broken-link [[TeraWulf]]",
+                "108 broken-link [[Cipher Mining]]",
+                "109 broken-link [[Bitdeer]]",
+                "112 broken-link [[CoreWeave]]",
+                "113 broken-link [[Bitcoin]]",
+                "116 broken-link [[Crypto-to-AI pivot]]",
+                "117 broken-link [[Power constraints]]",
+            ])
     }
 }

@@ -5,7 +5,8 @@ import Testing
 @Suite("Front matter")
 struct FrontMatterTests {
     @Test func aliasesAndTagsAsListsOrSingleStrings() {
-        let list = NoteParser.parse("---\naliases: [Crypto to AI, Crypto pivots]\ntags:\n  - a\n  - b\n---\n", path: "N.md")
+        let list = NoteParser.parse(
+            "---\naliases: [Crypto to AI, Crypto pivots]\ntags:\n  - a\n  - b\n---\n", path: "N.md")
         #expect(list.aliases == ["Crypto to AI", "Crypto pivots"])
         #expect(list.tags == ["a", "b"])
         let single = NoteParser.parse("---\naliases: One alias\ntags: x, y\n---\n", path: "N.md")
@@ -14,7 +15,8 @@ struct FrontMatterTests {
     }
 
     @Test func propertiesKeepTheirText() throws {
-        let note = NoteParser.parse("---\nticker: CORZ\nsince: 2024-01\nnested:\n  a: [1, 2]\n---\nbody\n", path: "N.md")
+        let note = NoteParser.parse(
+            "---\nticker: CORZ\nsince: 2024-01\nnested:\n  a: [1, 2]\n---\nbody\n", path: "N.md")
         #expect(note.property("ticker") == .scalar("CORZ"))
         #expect(note.property("Since") == .scalar("2024-01"))
         #expect(note.property("nested") == .map(["a": .list([.scalar("1"), .scalar("2")])]))

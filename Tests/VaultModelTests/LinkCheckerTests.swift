@@ -16,9 +16,10 @@ struct LinkCheckerTests {
             "Hut 8.md": "[[A]]\n",
             "B.md": "[[A]]\n",
         ])
-        #expect(findings == [
-            "A.md:1:7: error: broken link [[Hut8]]: no note named Hut8 (did you mean [[Hut 8]]?)"
-        ])
+        #expect(
+            findings == [
+                "A.md:1:7: error: broken link [[Hut8]]: no note named Hut8 (did you mean [[Hut 8]]?)"
+            ])
     }
 
     @Test func aliasIsNotALinkTarget() {
@@ -26,26 +27,33 @@ struct LinkCheckerTests {
             "A.md": "[[Crypto pivots]] [[Crypto-to-AI]]\n",
             "Crypto-to-AI.md": "---\naliases: [Crypto pivots]\n---\n[[A]]\n",
         ])
-        #expect(findings == [
-            "A.md:1:1: error: broken link [[Crypto pivots]]: no note named Crypto pivots (Crypto pivots is an alias: did you mean [[Crypto-to-AI|Crypto pivots]]?)"
-        ])
+        #expect(
+            findings == [
+                "A.md:1:1: error: broken link [[Crypto pivots]]: no note named Crypto pivots (Crypto pivots is an alias: did you mean [[Crypto-to-AI|Crypto pivots]]?)"
+            ])
     }
 
     @Test func missingAttachmentHeadingAndBlock() {
-        let findings = check([
-            "A.md": "![[chart.png]]\n[[B#Key actor]]\n[[B#^blk]]\n[[B#Key actors]] [[B#^block]] ![[pic.png#interface]]\n",
-            "B.md": "## Key actors\n\npara ^block\n\n[[A]]\n",
-        ], attachments: ["pic.png"])
-        #expect(findings == [
-            "A.md:1:1: error: missing attachment ![[chart.png]]: no file named chart.png in the vault",
-            "A.md:2:1: error: missing heading [[B#Key actor]]: B has no heading Key actor (did you mean #Key actors?)",
-            "A.md:3:1: error: missing block [[B#^blk]]: B has no block ^blk",
-        ])
+        let findings = check(
+            [
+                "A.md":
+                    "![[chart.png]]\n[[B#Key actor]]\n[[B#^blk]]\n[[B#Key actors]] [[B#^block]] ![[pic.png#interface]]\n",
+                "B.md": "## Key actors\n\npara ^block\n\n[[A]]\n",
+            ], attachments: ["pic.png"])
+        #expect(
+            findings == [
+                "A.md:1:1: error: missing attachment ![[chart.png]]: no file named chart.png in the vault",
+                "A.md:2:1: error: missing heading [[B#Key actor]]: B has no heading Key actor (did you mean #Key actors?)",
+                "A.md:3:1: error: missing block [[B#^blk]]: B has no block ^blk",
+            ])
     }
 
     @Test func sameNoteHeadingLinks() {
-        let findings = check(["A.md": "# Top\n[[#Top]] [[#Bottom]]\n[x](#Top)\n"],
-                             config: { var c = VaultConfig(); c.check.severity[.orphanNote] = .off; return c }())
+        let findings = check(
+            ["A.md": "# Top\n[[#Top]] [[#Bottom]]\n[x](#Top)\n"],
+            config: {
+                var c = VaultConfig(); c.check.severity[.orphanNote] = .off; return c
+            }())
         #expect(findings == ["A.md:2:10: error: missing heading [[#Bottom]]: A has no heading Bottom"])
     }
 
@@ -56,10 +64,11 @@ struct LinkCheckerTests {
 
     @Test func ambiguousLinkIsAWarningNamingTheWinner() {
         let findings = check(["Notes/A.md": "[[N]]\n", "Notes/N.md": "[[A]]\n", "Other/N.md": "[[A]]\n"])
-        #expect(findings == [
-            "Notes/A.md:1:1: warning: ambiguous link [[N]]: N matches 2 files (Notes/N.md, Other/N.md); Notes/N.md wins because it is in the linking note's folder (write its path to be sure: [[Notes/N]])",
-            "Other/N.md:1:1: warning: orphan note: no other note links to N",
-        ])
+        #expect(
+            findings == [
+                "Notes/A.md:1:1: warning: ambiguous link [[N]]: N matches 2 files (Notes/N.md, Other/N.md); Notes/N.md wins because it is in the linking note's folder (write its path to be sure: [[Notes/N]])",
+                "Other/N.md:1:1: warning: orphan note: no other note links to N",
+            ])
     }
 
     @Test func configSetsSeverityAndIgnores() {
@@ -72,8 +81,11 @@ struct LinkCheckerTests {
     }
 
     @Test func frontMatterErrorIsAFindingAndTheRestIsChecked() {
-        let findings = check(["A.md": "---\nbad: [x\n---\n[[Missing]]\n", "B.md": "[[A]]\n"],
-                             config: { var c = VaultConfig(); c.check.severity[.orphanNote] = .off; return c }())
+        let findings = check(
+            ["A.md": "---\nbad: [x\n---\n[[Missing]]\n", "B.md": "[[A]]\n"],
+            config: {
+                var c = VaultConfig(); c.check.severity[.orphanNote] = .off; return c
+            }())
         #expect(findings.count == 2)
         #expect(findings[0].hasPrefix("A.md:3:1: error: front matter: front matter is not valid YAML"))
         #expect(findings[1] == "A.md:4:1: error: broken link [[Missing]]: no note named Missing")
@@ -82,19 +94,21 @@ struct LinkCheckerTests {
     @Test func githubAnnotationsAndSummary() {
         let vault = Vault(texts: ["A.md": "[[B, c]]\n"])
         let report = CheckReport.render(LinkChecker(vault: vault).check(), format: .github, pathPrefix: "Vault")
-        #expect(report == """
-            ::error file=Vault/A.md,line=1,col=1,title=broken link::[[B, c]]: no note named B, c
-            ::warning file=Vault/A.md,line=1,col=1,title=orphan note::no other note links to A
-            1 note, 1 link, 0 attachments: 1 error, 1 warning
+        #expect(
+            report == """
+                ::error file=Vault/A.md,line=1,col=1,title=broken link::[[B, c]]: no note named B, c
+                ::warning file=Vault/A.md,line=1,col=1,title=orphan note::no other note links to A
+                1 note, 1 link, 0 attachments: 1 error, 1 warning
 
-            """)
+                """)
     }
 }
 
 @Suite("The vault config file")
 struct VaultConfigTests {
     @Test func readsEveryKey() throws {
-        let config = try VaultConfig.parse("""
+        let config = try VaultConfig.parse(
+            """
             exclude: [Templates, "Archive/**"]
             prices: Data/prices
             check:
@@ -125,14 +139,18 @@ struct VaultConfigTests {
     }
 
     @Test func unknownKeyNamesFileAndLine() {
-        #expect(throws: ConfigError(file: "v/.vaultgen.yml", line: 2,
-                                    message: "unknown key 'severty' in 'check'; see the README's configuration section")) {
+        #expect(
+            throws: ConfigError(
+                file: "v/.vaultgen.yml", line: 2,
+                message: "unknown key 'severty' in 'check'; see the README's configuration section")
+        ) {
             try VaultConfig.parse("check:\n  severty: {}\n", file: "v/.vaultgen.yml")
         }
     }
 
     @Test func badSeverityValue() {
-        #expect(throws: ConfigError(file: "c", line: 1, message: "severity must be error, warning or off, not 'loud'")) {
+        #expect(throws: ConfigError(file: "c", line: 1, message: "severity must be error, warning or off, not 'loud'"))
+        {
             try VaultConfig.parse("check: {severity: {broken-link: loud}}", file: "c")
         }
     }

@@ -5,8 +5,9 @@ import Testing
 /// Resolves `target` written in `from` and names the file it lands on, or what went wrong.
 func resolve(_ target: String, from: String = "Notes/Here.md", in paths: [String]) -> String {
     let notes = paths.filter { $0.hasSuffix(".md") }
-    let vault = Vault(texts: Dictionary(uniqueKeysWithValues: notes.map { ($0, "") }),
-                      attachments: paths.filter { !$0.hasSuffix(".md") })
+    let vault = Vault(
+        texts: Dictionary(uniqueKeysWithValues: notes.map { ($0, "") }),
+        attachments: paths.filter { !$0.hasSuffix(".md") })
     let resolver = LinkResolver(index: VaultIndex(vault))
     switch resolver.resolve(target, from: from) {
     case .missing: return "missing"

@@ -5,7 +5,8 @@ import Testing
 /// One line per link: `line:column [!]wiki|md target#fragment|display`.
 func dump(_ links: [Link]) -> [String] {
     links.map { link in
-        var out = "\(link.position.line):\(link.position.column) \(link.isEmbed ? "!" : "")\(link.style == .wiki ? "wiki" : "md") \(link.target)"
+        var out =
+            "\(link.position.line):\(link.position.column) \(link.isEmbed ? "!" : "")\(link.style == .wiki ? "wiki" : "md") \(link.target)"
         if let fragment = link.fragment { out += "#\(fragment)" }
         if let display = link.display { out += "|\(display)" }
         return out
@@ -114,7 +115,8 @@ struct ExclusionTests {
 @Suite("Headings, block ids and tags")
 struct NoteElementTests {
     @Test func headingsWithLevelTextAndLine() {
-        let note = NoteParser.parse("# One\n\ntext\n\n## Two words ##\n\nSetext\n---\n\n### Three [[L]]\n", path: "N.md")
+        let note = NoteParser.parse(
+            "# One\n\ntext\n\n## Two words ##\n\nSetext\n---\n\n### Three [[L]]\n", path: "N.md")
         let headings = note.headings.map { "\($0.level) \($0.text) @\($0.line)" }
         #expect(headings == ["1 One @1", "2 Two words @5", "2 Setext @7", "3 Three [[L]] @10"])
     }
@@ -125,13 +127,15 @@ struct NoteElementTests {
     }
 
     @Test func blockIDsAtParagraphEndOrOnTheirOwnLine() {
-        let text = "First para ^first\n\n- item\n- item two ^in-list\n\n^after-list\n\n| a | b |\n|---|---|\n\n^tbl\n\nnot^anid here\n"
+        let text =
+            "First para ^first\n\n- item\n- item two ^in-list\n\n^after-list\n\n| a | b |\n|---|---|\n\n^tbl\n\nnot^anid here\n"
         let ids = NoteParser.parse(text, path: "N.md").blockIDs.map { "\($0.id)@\($0.line)" }
         #expect(ids == ["first@1", "in-list@4", "after-list@6", "tbl@11"])
     }
 
     @Test func tagsInTextAndFrontMatter() {
-        let text = "---\ntags: [fm, \"x/y\"]\n---\n#sector #data-center #a/b not#tag #1984 #2024q1\n`#code` https://x.com/#frag\n"
+        let text =
+            "---\ntags: [fm, \"x/y\"]\n---\n#sector #data-center #a/b not#tag #1984 #2024q1\n`#code` https://x.com/#frag\n"
         #expect(NoteParser.parse(text, path: "N.md").tags == ["fm", "x/y", "sector", "data-center", "a/b", "2024q1"])
     }
 

@@ -19,12 +19,16 @@ public struct BacklinkSection: Sendable, Equatable {
         in note: Note, source: SourceText, relatedHeading: String, backlinksHeading: String
     ) -> BacklinkSection? {
         let key = VaultIndex.headingKey(relatedHeading)
-        guard let relatedIndex = note.headings.firstIndex(where: { $0.level == 2 && VaultIndex.headingKey($0.text) == key })
+        guard
+            let relatedIndex = note.headings.firstIndex(where: {
+                $0.level == 2 && VaultIndex.headingKey($0.text) == key
+            })
         else { return nil }
         let related = note.headings[relatedIndex]
-        let sectionEnd = note.headings[(relatedIndex + 1)...].first { $0.level <= 2 }.map {
-            source.fullLine($0.line).lowerBound
-        } ?? source.bytes.count
+        let sectionEnd =
+            note.headings[(relatedIndex + 1)...].first { $0.level <= 2 }.map {
+                source.fullLine($0.line).lowerBound
+            } ?? source.bytes.count
         let sectionStart = source.fullLine(related.line).upperBound
         let backlinksKey = VaultIndex.headingKey(backlinksHeading)
         if let own = note.headings[(relatedIndex + 1)...].first(where: {
@@ -48,7 +52,8 @@ public struct BacklinkSection: Sendable, Equatable {
             return offset >= sectionStart && offset < sectionEnd && block.depth == 0
         }
         guard let anchor = blocks.last(where: { $0.kind == .list }) ?? blocks.last else {
-            return BacklinkSection(range: sectionStart..<sectionStart, exists: false, related: sectionStart..<sectionEnd)
+            return BacklinkSection(
+                range: sectionStart..<sectionStart, exists: false, related: sectionStart..<sectionEnd)
         }
         let at = source.fullLine(min(anchor.endLine, source.lineCount)).upperBound
         return BacklinkSection(range: at..<at, exists: false, related: sectionStart..<sectionEnd)
@@ -61,7 +66,8 @@ public struct BacklinkSection: Sendable, Equatable {
             bytes[bytes.count - 2] == 0x5D, bytes[bytes.count - 1] == 0x5D
         else { return false }
         // Exactly one link: no other `[[` or `]]` inside.
-        for i in 4..<(bytes.count - 3) where (bytes[i] == 0x5B && bytes[i + 1] == 0x5B) || (bytes[i] == 0x5D && bytes[i + 1] == 0x5D) {
+        for i in 4..<(bytes.count - 3)
+        where (bytes[i] == 0x5B && bytes[i + 1] == 0x5B) || (bytes[i] == 0x5D && bytes[i + 1] == 0x5D) {
             return false
         }
         return true

@@ -51,7 +51,8 @@ public struct BacklinkWriter: Sendable {
             return nil
         }
         let source = sources[index]
-        guard let section = BacklinkSection.locate(
+        guard
+            let section = BacklinkSection.locate(
                 in: note, source: source, relatedHeading: settings.relatedHeading,
                 backlinksHeading: settings.backlinksHeading)
         else { return nil }

@@ -54,12 +54,15 @@ struct ChartPlanner: Sendable {
         switch kind {
         case .sectorChart:
             let series = sector.tickers.compactMap { try? prices[$0]?.get() }
-            return try LineChart.rebased(title: note.name, prices: series, since: options.since, until: figures.matrix.to)
-                .render(as: format)
+            return try LineChart.rebased(
+                title: note.name, prices: series, since: options.since, until: figures.matrix.to
+            )
+            .render(as: format)
         case .heatMap:
             let group = CorrelationEngine.matrix(prices, tickers: sector.tickers, options: options)
             return try HeatMap.correlations(
-                title: "\(note.name): correlation of daily returns", subtitle: Self.window(figures.matrix), matrix: group
+                title: "\(note.name): correlation of daily returns", subtitle: Self.window(figures.matrix),
+                matrix: group
             ).render(as: format)
         }
     }

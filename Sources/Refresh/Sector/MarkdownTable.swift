@@ -1,3 +1,4 @@
+import Foundation
 import VaultModel
 
 /// A GFM table read from the lines of one cmark paragraph (cmark has no table node).
@@ -125,5 +126,3 @@ public struct MarkdownTable: Sendable, Equatable {
         return Row(line: line, range: start..<end, cells: cells)
     }
 }
-
-import Foundation

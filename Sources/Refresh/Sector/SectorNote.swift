@@ -51,7 +51,8 @@ public enum FigureSlot: Sendable, Equatable {
     /// The metric table's `vs [[Peer]]` row: the cross-group range and its label.
     case crossRow(peer: String, line: Int, low: NumberSpan, high: NumberSpan, label: LabelSpan?)
     /// The `Pair | Correlation` table: every pair, high to low.
-    case pairTable(body: Range<Int>, line: Int, separator: String, boldTop: Bool, decimals: Int, aligned: MarkdownTable?)
+    case pairTable(
+        body: Range<Int>, line: Int, separator: String, boldTop: Bool, decimals: Int, aligned: MarkdownTable?)
     /// `EQIX-CORZ correlation: 0.10 (near zero)` in prose: one pair's value and label.
     case pairProse(a: String, b: String, line: Int, number: NumberSpan, label: LabelSpan?)
 

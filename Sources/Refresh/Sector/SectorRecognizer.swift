@@ -1,3 +1,4 @@
+import Foundation
 import VaultModel
 
 /// Recognises the figures of a sector note written by hand, with no markers.
@@ -73,23 +74,28 @@ public struct SectorRecognizer: Sendable {
             return start..<(start + text.utf8.distance(from: r.lowerBound, to: r.upperBound))
         }
         for match in text.matches(of: Self.averagePattern) {
-            sector.slots.append(.groupAverage(number(span(match.output.1.startIndex..<match.output.1.endIndex), match.output.1)))
+            sector.slots.append(
+                .groupAverage(number(span(match.output.1.startIndex..<match.output.1.endIndex), match.output.1)))
         }
         for match in text.matches(of: Self.extremePattern) {
             let o = match.output
             sector.slots.append(
                 .extremePair(
                     highest: o.3 == "most", first: span(o.1.startIndex..<o.1.endIndex),
-                    second: span(o.2.startIndex..<o.2.endIndex), number: number(span(o.4.startIndex..<o.4.endIndex), o.4)))
+                    second: span(o.2.startIndex..<o.2.endIndex),
+                    number: number(span(o.4.startIndex..<o.4.endIndex), o.4)))
         }
         for match in text.matches(of: Self.pairPattern) {
             let o = match.output
             var label: LabelSpan? = nil
-            if let inside = o.4 { label = labelSpan(in: inside, offset: span(inside.startIndex..<inside.endIndex).lowerBound) }
+            if let inside = o.4 {
+                label = labelSpan(in: inside, offset: span(inside.startIndex..<inside.endIndex).lowerBound)
+            }
             let line = source.position(of: span(match.range).lowerBound).line
             sector.slots.append(
-                .pairProse(a: String(o.1), b: String(o.2), line: line,
-                           number: number(span(o.3.startIndex..<o.3.endIndex), o.3), label: label))
+                .pairProse(
+                    a: String(o.1), b: String(o.2), line: line,
+                    number: number(span(o.3.startIndex..<o.3.endIndex), o.3), label: label))
         }
     }
 
@@ -128,7 +134,8 @@ public struct SectorRecognizer: Sendable {
             }
             if let stray = table.strayLine {
                 sector.problems.append(
-                    "pair table left as it was: line \(stray) continues the table without being a row (edited by hand?)")
+                    "pair table left as it was: line \(stray) continues the table without being a row (edited by hand?)"
+                )
                 return
             }
             let numbers = numbers(in: first.cells[1], source: source)
@@ -158,7 +165,8 @@ public struct SectorRecognizer: Sendable {
                 guard numbers.count >= 2 else { continue }
                 let pairs = note2.map { pairSpans(in: $0) } ?? []
                 sector.slots.append(
-                    .rangeRow(low: numbers[0], high: numbers[1], lowPair: pairs.first, highPair: pairs.dropFirst().first))
+                    .rangeRow(
+                        low: numbers[0], high: numbers[1], lowPair: pairs.first, highPair: pairs.dropFirst().first))
             case "period":
                 let parts = row.cells[value].plain.components(separatedBy: " to ")
                 if sector.since == nil, let since = parts.first?.trimmingCharacters(in: .whitespaces), !since.isEmpty {
@@ -214,5 +222,3 @@ public struct SectorRecognizer: Sendable {
         return nil
     }
 }
-
-import Foundation

@@ -40,7 +40,9 @@ public struct SectorRefresher: Sendable {
                 guard needGroup(slot), let average = group.average else { continue }
                 set(number, average, slot.name)
             case .extremePair(let highest, let first, let second, let number):
-                guard needGroup(slot), let pair = highest ? group.highest : group.lowest, let r = pair.r else { continue }
+                guard needGroup(slot), let pair = highest ? group.highest : group.lowest, let r = pair.r else {
+                    continue
+                }
                 edits.append(TextEdit(range: first, replacement: pair.a, figure: slot.name))
                 edits.append(TextEdit(range: second, replacement: pair.b, figure: slot.name))
                 set(number, r, slot.name)
@@ -55,10 +57,16 @@ public struct SectorRefresher: Sendable {
                 set(low, lo, slot.name)
                 set(high, hi, slot.name)
                 if let lowPair {
-                    edits.append(TextEdit(range: lowPair.range, replacement: lowest.a + lowPair.separator + lowest.b, figure: slot.name))
+                    edits.append(
+                        TextEdit(
+                            range: lowPair.range, replacement: lowest.a + lowPair.separator + lowest.b,
+                            figure: slot.name))
                 }
                 if let highPair {
-                    edits.append(TextEdit(range: highPair.range, replacement: highest.a + highPair.separator + highest.b, figure: slot.name))
+                    edits.append(
+                        TextEdit(
+                            range: highPair.range, replacement: highest.a + highPair.separator + highest.b,
+                            figure: slot.name))
                 }
             case .crossRow(let peer, _, let low, let high, let label):
                 switch figures.cross(peer) {
@@ -98,7 +106,9 @@ public struct SectorRefresher: Sendable {
     static func format(_ value: Double, _ decimals: Int) -> String {
         guard value.isFinite else { return "n/a" }
         let text = String(format: "%.\(decimals)f", value)
-        if text.hasPrefix("-"), text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) { return String(text.dropFirst()) }
+        if text.hasPrefix("-"), text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) {
+            return String(text.dropFirst())
+        }
         return text
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import VaultModel
 
 /// Pads rendered table rows to the column widths of a table the user keeps aligned.
@@ -18,11 +19,10 @@ enum TableAligner {
             for (i, cell) in cells.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) }
         }
         return parsed.map { cells in
-            "| " + cells.enumerated().map { i, cell in
-                cell.padding(toLength: i < widths.count ? widths[i] : cell.count, withPad: " ", startingAt: 0)
-            }.joined(separator: " | ") + " |"
+            "| "
+                + cells.enumerated().map { i, cell in
+                    cell.padding(toLength: i < widths.count ? widths[i] : cell.count, withPad: " ", startingAt: 0)
+                }.joined(separator: " | ") + " |"
         }.joined(separator: "\n")
     }
 }
-
-import Foundation

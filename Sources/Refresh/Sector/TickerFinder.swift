@@ -27,7 +27,8 @@ public struct TickerFinder: Sendable {
     public func tickers(ofNote index: Int) -> (tickers: [String], source: String)? {
         let note = vault.notes[index]
         // Only ticker-shaped names: a ticker becomes a file name, so `../x` must never get that far.
-        if let listed = note.property("tickers")?.strings.flatMap(Self.splitList).filter(Self.isTicker), !listed.isEmpty {
+        if let listed = note.property("tickers")?.strings.flatMap(Self.splitList).filter(Self.isTicker), !listed.isEmpty
+        {
             return (listed, "front matter")
         }
         guard let table = actorsTable(note: note, source: sources[index]) else { return nil }

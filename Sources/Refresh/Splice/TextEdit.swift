@@ -25,7 +25,9 @@ public enum Splice {
 
     /// The original bytes with every edit applied; edits may come in any order but must not overlap.
     public static func apply(_ edits: [TextEdit], to original: [UInt8]) throws(OverlapError) -> [UInt8] {
-        let sorted = edits.sorted { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
+        let sorted = edits.sorted {
+            ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound)
+        }
         var out: [UInt8] = []
         out.reserveCapacity(original.count + 256)
         var cursor = 0

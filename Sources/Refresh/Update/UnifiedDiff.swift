@@ -61,8 +61,10 @@ public enum UnifiedDiff {
 
     private static func lines(_ text: String) -> [String] {
         // "\r\n" is one Character in Swift, so split on every kind of line ending.
-        var parts = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
-            .map(String.init)
+        var parts = text.split(
+            omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+        )
+        .map(String.init)
         if parts.last == "" { parts.removeLast() }
         return parts
     }

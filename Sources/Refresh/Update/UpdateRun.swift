@@ -25,7 +25,8 @@ public struct UpdateRun {
 
         /// `18 notes read, 2 sector notes, 16 changed (8 figures refreshed, 16 backlink lists), 1 chart, 0 warnings`
         public var summary: String {
-            var text = "\(plan.notesRead) notes read, \(plan.sectorNotes) sector notes, \(plan.changes.count) changed "
+            var text =
+                "\(plan.notesRead) notes read, \(plan.sectorNotes) sector notes, \(plan.changes.count) changed "
                 + "(\(plan.figuresRefreshed) figures refreshed, \(plan.backlinkLists) backlink lists), "
                 + "\(charts.count) chart\(charts.count == 1 ? "" : "s"), \(plan.warnings.count) warnings"
             if !failures.isEmpty { text += ", \(failures.count) not written" }
@@ -46,7 +47,8 @@ public struct UpdateRun {
             case .templates(let error): return error.description
             case .lock(let error): return error.description
             case .noTemplates:
-                return "no templates found: pass --templates DIR (the Templates/ folder of vaultgen's source or share/vaultgen/Templates)"
+                return
+                    "no templates found: pass --templates DIR (the Templates/ folder of vaultgen's source or share/vaultgen/Templates)"
             }
         }
     }
@@ -94,9 +96,10 @@ public struct UpdateRun {
         outcome.charts = outcome.plan.charts.filter { drawing in
             let url = vaultRoot.appendingPathComponent(drawing.path)
             guard !Self.isSymbolicLink(url) else {
-                outcome.plan.warnings.append(.init(
-                    path: drawing.note, line: nil,
-                    message: "\(drawing.path) is a symbolic link; vaultgen does not draw through it"))
+                outcome.plan.warnings.append(
+                    .init(
+                        path: drawing.note, line: nil,
+                        message: "\(drawing.path) is a symbolic link; vaultgen does not draw through it"))
                 return false
             }
             return (try? VaultScanner.readBytes(url.path)) != drawing.bytes
@@ -117,12 +120,14 @@ public struct UpdateRun {
             let path = root.appendingPathComponent(change.path).path
             // A note edited since it was read is left for the next run rather than overwritten.
             guard let current = try? VaultScanner.readBytes(path), current == change.original else {
-                return .failure(StageFailure(message: "\(change.path): changed while vaultgen ran; left for the next run"))
+                return .failure(
+                    StageFailure(message: "\(change.path): changed while vaultgen ran; left for the next run"))
             }
             do {
                 return .success(try stage(change.updated, path))
             } catch let error as NoteWriter.WriteError {
-                return .failure(StageFailure(message: "\(change.path): cannot be written (\(error.reason)); left as it was"))
+                return .failure(
+                    StageFailure(message: "\(change.path): cannot be written (\(error.reason)); left as it was"))
             } catch {
                 return .failure(StageFailure(message: "\(change.path): cannot be written (\(error)); left as it was"))
             }

@@ -56,7 +56,8 @@ public struct VaultUpdater: Sendable {
     public static func tickersNeeded(vault: Vault, sources: [SourceText]) -> [String] {
         let resolver = LinkResolver(index: VaultIndex(vault))
         let finder = TickerFinder(vault: vault, sources: sources, resolver: resolver)
-        return tickersNeeded(sectors: sectorNotes(vault: vault, tickerFinder: finder), resolver: resolver, tickerFinder: finder)
+        return tickersNeeded(
+            sectors: sectorNotes(vault: vault, tickerFinder: finder), resolver: resolver, tickerFinder: finder)
     }
 
     /// Recognises every sector note, on every core.
@@ -201,7 +202,8 @@ public struct VaultUpdater: Sendable {
         guard case .file(let file, _) = resolver.resolve(peer, from: path), let note = resolver.index.files[file].note
         else { return .failure(.init(reason: "no note named \(peer)")) }
         guard let (tickers, _) = tickerFinder.tickers(ofNote: note) else {
-            return .failure(.init(reason: "\(peer) names no tickers (no tickers: in its front matter, no Ticker column)"))
+            return .failure(
+                .init(reason: "\(peer) names no tickers (no tickers: in its front matter, no Ticker column)"))
         }
         return .success(tickers)
     }
@@ -219,14 +221,18 @@ public struct VaultUpdater: Sendable {
             if let day = Day.parseBound(since) {
                 options.since = day
             } else {
-                warnings.append(.init(path: path, line: nil, message: "period start '\(since)' is not YYYY, YYYY-MM or YYYY-MM-DD; using all data"))
+                warnings.append(
+                    .init(
+                        path: path, line: nil,
+                        message: "period start '\(since)' is not YYYY, YYYY-MM or YYYY-MM-DD; using all data"))
             }
         }
         if let until = sector.until {
             if let day = Self.endOfPeriod(until) {
                 options.until = day
             } else {
-                warnings.append(.init(path: path, line: nil, message: "period end '\(until)' is not a date; using the latest data"))
+                warnings.append(
+                    .init(path: path, line: nil, message: "period end '\(until)' is not a date; using the latest data"))
             }
         }
         if let asOf, options.until.map({ $0 > asOf }) ?? true { options.until = asOf }
@@ -238,7 +244,8 @@ public struct VaultUpdater: Sendable {
         guard let start = Day.parseBound(text) else { return nil }
         let parts = text.split(separator: "-")
         switch parts.count {
-        case 1: return Day(year: start.civil.year + 1, month: 1, day: 1).map { Day(daysSince1970: $0.daysSince1970 - 1) }
+        case 1:
+            return Day(year: start.civil.year + 1, month: 1, day: 1).map { Day(daysSince1970: $0.daysSince1970 - 1) }
         case 2:
             let (y, m) = start.civil.month == 12 ? (start.civil.year + 1, 1) : (start.civil.year, start.civil.month + 1)
             return Day(year: y, month: m, day: 1).map { Day(daysSince1970: $0.daysSince1970 - 1) }

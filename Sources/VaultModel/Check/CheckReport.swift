@@ -64,7 +64,8 @@ public enum CheckReport {
             var message = finding.link.map { "\($0): " } ?? ""
             message += finding.message
             if let hint = finding.hint { message += " (\(hint))" }
-            let properties = "file=\(escapeProperty(join(pathPrefix, finding.path))),line=\(finding.line),"
+            let properties =
+                "file=\(escapeProperty(join(pathPrefix, finding.path))),line=\(finding.line),"
                 + "col=\(finding.column),title=\(escapeProperty(finding.kind.title))"
             lines.append("::\(command) \(properties)::\(escapeData(message))")
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The kinds of problem `vaultgen check` reports; the raw values are the names used in the config and JSON.
 public enum FindingKind: String, Sendable, CaseIterable, Hashable, Codable {
     case brokenLink = "broken-link"
@@ -65,5 +67,3 @@ public struct Finding: Sendable, Equatable, Codable {
         self.hint = hint
     }
 }
-
-import Foundation

@@ -33,7 +33,8 @@ public struct LinkChecker: Sendable {
                     line: problem.line, column: 1, message: problem.message))
         }
         let ignoredOrphans = settings.ignoreOrphans.map(PathPattern.init)
-        for (i, note) in vault.notes.enumerated() where !incoming[i] && !PathPattern.any(ignoredOrphans, match: note.path) {
+        for (i, note) in vault.notes.enumerated()
+        where !incoming[i] && !PathPattern.any(ignoredOrphans, match: note.path) {
             findings.append(
                 Finding(
                     kind: .orphanNote, severity: .warning, path: note.path, line: 1, column: 1,
@@ -44,9 +45,12 @@ public struct LinkChecker: Sendable {
             finding.severity = settings.severity[finding.kind] ?? finding.severity
             return finding.severity == .off ? nil : finding
         }
-        findings.sort { ($0.path, $0.line, $0.column, $0.kind.rawValue) < ($1.path, $1.line, $1.column, $1.kind.rawValue) }
+        findings.sort {
+            ($0.path, $0.line, $0.column, $0.kind.rawValue) < ($1.path, $1.line, $1.column, $1.kind.rawValue)
+        }
         let links = vault.notes.reduce(0) { $0 + $1.links.count }
-        return CheckResult(notes: vault.notes.count, links: links, attachments: vault.attachments.count, findings: findings)
+        return CheckResult(
+            notes: vault.notes.count, links: links, attachments: vault.attachments.count, findings: findings)
     }
 
     private struct NoteResult: Sendable {
@@ -61,15 +65,17 @@ public struct LinkChecker: Sendable {
         var result = NoteResult()
         for problem in note.problems {
             result.findings.append(
-                Finding(kind: .frontMatter, severity: .error, path: note.path, line: problem.line, column: 1,
-                        message: problem.message))
+                Finding(
+                    kind: .frontMatter, severity: .error, path: note.path, line: problem.line, column: 1,
+                    message: problem.message))
         }
         for link in note.links {
             if !link.target.isEmpty, PathPattern.any(ignoredTargets, match: link.target) { continue }
             func report(_ kind: FindingKind, _ message: String, hint: String? = nil) {
                 result.findings.append(
-                    Finding(kind: kind, severity: .error, path: note.path, line: link.position.line,
-                            column: link.position.column, link: link.raw, message: message, hint: hint))
+                    Finding(
+                        kind: kind, severity: .error, path: note.path, line: link.position.line,
+                        column: link.position.column, link: link.raw, message: message, hint: hint))
             }
             switch resolver.resolve(link.target, from: note.path) {
             case .outsideVault:

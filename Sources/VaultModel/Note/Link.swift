@@ -1,3 +1,5 @@
+import Foundation
+
 /// A link or embed found in a note, as written and where it was written.
 public struct Link: Sendable, Equatable {
     public enum Style: String, Sendable {
@@ -51,7 +53,9 @@ public struct Link: Sendable, Equatable {
         guard let fragment, !fragment.isEmpty else { return .none }
         if fragment.hasPrefix("^") { return .block(String(fragment.dropFirst())) }
         let parts = fragment.split(separator: "#").map { part in
-            String(part.drop(while: { $0 == " " || $0 == "\t" }).reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed())
+            String(
+                part.drop(while: { $0 == " " || $0 == "\t" }).reversed().drop(while: { $0 == " " || $0 == "\t" })
+                    .reversed())
         }.filter { !$0.isEmpty }
         return parts.isEmpty ? .none : .headings(parts)
     }
@@ -96,5 +100,3 @@ public struct Tag: Sendable, Equatable {
         self.position = position
     }
 }
-
-import Foundation

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns a note's text into a `Note`: front matter with Yams, blocks with cmark, links with the prose scanner.
 public enum NoteParser {
     /// Parses one note. Never throws: what is wrong with the note comes back in `Note.problems`.
@@ -37,7 +39,8 @@ public enum NoteParser {
                 let range = proseRange(of: block, in: source)
                 scanner.scan(range)
                 headings.append(
-                    Heading(level: level, text: headingText(block, in: source), line: block.startLine, byteRange: range))
+                    Heading(level: level, text: headingText(block, in: source), line: block.startLine, byteRange: range)
+                )
             default:
                 break
             }
@@ -100,7 +103,9 @@ public enum NoteParser {
             text = text.drop(while: { $0 == "#" })
             var trimmed = text.trimmingCharacters(in: .whitespaces)
             // A closing sequence of #s counts only after a space.
-            if let lastNonHash = trimmed.lastIndex(where: { $0 != "#" }), lastNonHash < trimmed.index(before: trimmed.endIndex) {
+            if let lastNonHash = trimmed.lastIndex(where: { $0 != "#" }),
+                lastNonHash < trimmed.index(before: trimmed.endIndex)
+            {
                 if trimmed[lastNonHash] == " " || trimmed[lastNonHash] == "\t" {
                     trimmed = String(trimmed[...lastNonHash]).trimmingCharacters(in: .whitespaces)
                 }
@@ -121,5 +126,3 @@ public enum NoteParser {
         return lines.filter { !$0.isEmpty }.joined(separator: " ")
     }
 }
-
-import Foundation

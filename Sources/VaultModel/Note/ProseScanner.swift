@@ -150,7 +150,8 @@ struct ProseScanner {
     }
 
     /// Splits bytes at the first `#` into a trimmed path and fragment, without going through Foundation.
-    static func splitFragment(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (path: String, fragment: String?) {
+    static func splitFragment(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (path: String, fragment: String?)
+    {
         func trimmed(_ r: Range<Int>) -> String {
             var lo = r.lowerBound
             var hi = r.upperBound

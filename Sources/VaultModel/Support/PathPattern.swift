@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -39,5 +41,3 @@ public struct PathPattern: Sendable, Equatable {
         patterns.contains { $0.matches(path) }
     }
 }
-
-import Foundation

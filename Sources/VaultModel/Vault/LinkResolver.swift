@@ -43,7 +43,9 @@ public struct LinkResolver: Sendable {
             return exact(path).map { .file($0, ambiguity: nil) } ?? .missing
         }
         // Most targets are plain names: only a target with `.` components or stray slashes needs normalising.
-        let plain = !target.utf8.contains(0x2F) || !(target.contains("./") || target.contains("//") || target.hasSuffix("/") || target.hasSuffix("."))
+        let plain =
+            !target.utf8.contains(0x2F)
+            || !(target.contains("./") || target.contains("//") || target.hasSuffix("/") || target.hasSuffix("."))
         guard let normalized = plain ? target : VaultPath.normalize(target), !normalized.isEmpty else {
             return .outsideVault
         }

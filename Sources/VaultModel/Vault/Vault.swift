@@ -115,7 +115,10 @@ extension Vault {
             bytes = try VaultScanner.readBytes(absolute)
         } catch {
             let empty = SourceText("")
-            return (NoteParser.parse(empty, path: path), VaultProblem(path: path, line: 1, message: "cannot be read: \(error)"), empty)
+            return (
+                NoteParser.parse(empty, path: path),
+                VaultProblem(path: path, line: 1, message: "cannot be read: \(error)"), empty
+            )
         }
         if let problem = textProblem(bytes, path: path) {
             // Keep the bytes: a note vaultgen cannot read is never rewritten, but its source must be the real one.
@@ -152,7 +155,8 @@ extension Vault {
     static func textProblem(_ bytes: [UInt8], path: String) -> VaultProblem? {
         if let nul = bytes.firstIndex(of: 0) {
             let line = SourceText(bytes: Array(bytes[..<nul])).lineCount
-            return VaultProblem(path: path, line: line, message: "contains binary data (a NUL byte); not read as a note")
+            return VaultProblem(
+                path: path, line: line, message: "contains binary data (a NUL byte); not read as a note")
         }
         if String(validating: bytes, as: UTF8.self) == nil {
             var valid = 0
