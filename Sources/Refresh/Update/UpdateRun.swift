@@ -62,7 +62,7 @@ public struct UpdateRun {
     /// Stages one file's new bytes (see `NoteWriter`); replaceable so tests can make a write fail the way a full
     /// disk does.
     public var stage: @Sendable (_ bytes: [UInt8], _ path: String) throws -> NoteWriter.Staged? = { bytes, path in
-        // The run has compared every file with its new bytes already.
+        // The run has already compared every note and chart with its new bytes.
         try NoteWriter.stage(bytes, to: path, comparing: false)
     }
 
@@ -109,8 +109,13 @@ public struct UpdateRun {
         for leftover in loaded.vault.leftovers {
             try? FileManager.default.removeItem(at: vaultRoot.appendingPathComponent(leftover))
         }
-        // Two phases: every new file staged and flushed once, then every rename and one more flush. A kill or a
-        // power cut at any point leaves each file old or new, never torn.
+        write(&outcome)
+        return outcome
+    }
+
+    /// Writes the changed notes and charts in two phases: every new file staged and flushed once, then every
+    /// rename and one more flush. A kill or a power cut at any point leaves each file old or new, never torn.
+    private func write(_ outcome: inout Outcome) {
         var staged: [(NoteWriter.Staged, String)] = []
         let changes = writesNotes ? outcome.plan.changes : []
         let root = vaultRoot
@@ -149,8 +154,8 @@ public struct UpdateRun {
                 outcome.failures.append("\(drawing.path): cannot be written (\(error)); the old chart is left")
             }
         }
-        guard !staged.isEmpty else { return outcome }
-        NoteWriter.flush(near: staged[0].0.path)
+        guard let first = staged.first else { return }
+        NoteWriter.flush(near: first.0.path)
         for (file, path) in staged {
             do {
                 try NoteWriter.commit(file)
@@ -159,8 +164,7 @@ public struct UpdateRun {
                 outcome.failures.append("\(path): cannot be written (\(error.reason)); left as it was")
             }
         }
-        NoteWriter.flush(near: staged[0].0.path)
-        return outcome
+        NoteWriter.flush(near: first.0.path)
     }
 
     private struct StageFailure: Error, Sendable {
