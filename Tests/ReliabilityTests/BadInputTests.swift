@@ -162,8 +162,6 @@ struct BadInputTests {
         let scratch = try Scratch("names")
         let root = try Self.vault(with: "Plain.md", data: Data("[[Good]]\n".utf8), in: scratch)
         try Data("[[Missing]]\n".utf8).write(to: root.appendingPathComponent("two\nlines.md"))
-        let raw = root.path + "/bad\u{FF}"
-        _ = raw
         // A name that is not UTF-8, made with raw bytes.
         var bytes = Array((root.path + "/latin").utf8) + [0xE9] + Array(".md".utf8) + [0]
         let fd = bytes.withUnsafeMutableBufferPointer { buffer in
@@ -175,6 +173,7 @@ struct BadInputTests {
         }
         let result = try CLI.run(["check", root.path])
         #expect(result.out.contains("two\\u{a}lines.md:1:1: error: broken link [[Missing]]"), "\(result.out)")
+        #expect(result.out.contains("latin\u{FFFD}.md:1:1: warning: skipped file: the file name is not valid UTF-8"), "\(result.out)")
         #expect(result.out.split(separator: "\n").allSatisfy { !$0.isEmpty })
         #expect(result.status == 1)
     }

@@ -27,11 +27,15 @@ public enum VaultScanner {
         var pending: [String] = [""]
         while let folder = pending.popLast() {
             let absolute = folder.isEmpty ? rootPath : rootPath + "/" + folder
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: absolute) else {
+            guard let entries = entries(of: absolute) else {
                 if !folder.isEmpty { listing.skipped.append((folder, "the folder cannot be read")) }
                 continue
             }
-            for name in names.sorted() {
+            for undecodable in entries.undecodable {
+                let path = folder.isEmpty ? undecodable : folder + "/" + undecodable
+                listing.skipped.append((path, "the file name is not valid UTF-8; rename it to have it read"))
+            }
+            for name in entries.names.sorted() {
                 let path = folder.isEmpty ? name : folder + "/" + name
                 if name.hasPrefix(".") {
                     if name.hasSuffix(".tmp") && name.contains(".vaultgen-") { listing.leftovers.append(path) }
@@ -74,6 +78,27 @@ public enum VaultScanner {
         listing.notes.sort()
         listing.attachments.sort()
         return listing
+    }
+
+    /// The names in a folder, from `readdir`: Foundation's listing silently drops names that are not UTF-8,
+    /// and a user must hear about a note vaultgen cannot read.
+    static func entries(of folder: String) -> (names: [String], undecodable: [String])? {
+        guard let directory = opendir(folder) else { return nil }
+        defer { closedir(directory) }
+        var names: [String] = []
+        var undecodable: [String] = []
+        while let entry = readdir(directory) {
+            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                Array(raw.prefix { $0 != 0 })
+            }
+            if bytes == [0x2E] || bytes == [0x2E, 0x2E] { continue }
+            if let name = String(validating: bytes, as: UTF8.self) {
+                names.append(name)
+            } else {
+                undecodable.append(String(decoding: bytes, as: UTF8.self))
+            }
+        }
+        return (names, undecodable)
     }
 
     /// Reads a whole file as bytes.
