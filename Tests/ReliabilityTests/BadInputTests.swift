@@ -173,7 +173,9 @@ struct BadInputTests {
         }
         let result = try CLI.run(["check", root.path])
         #expect(result.out.contains("two\\u{a}lines.md:1:1: error: broken link [[Missing]]"), "\(result.out)")
-        #expect(result.out.contains("latin\u{FFFD}.md:1:1: warning: skipped file: the file name is not valid UTF-8"), "\(result.out)")
+        #expect(
+            result.out.contains("latin\u{FFFD}.md:1:1: warning: skipped file: the file name is not valid UTF-8"),
+            "\(result.out)")
         #expect(result.out.split(separator: "\n").allSatisfy { !$0.isEmpty })
         #expect(result.status == 1)
     }
