@@ -1,8 +1,9 @@
 import Foundation
-import Refresh
 import TestSupport
 import Testing
 import VaultModel
+
+@testable import Refresh
 
 @Suite("Running update: templates, lock, diff, new notes")
 struct UpdateRunTests {
@@ -30,6 +31,18 @@ struct UpdateRunTests {
                 "sector-note": "{{% CONTENT_TYPE: TEXT}}",
             ])
         }
+    }
+
+    @Test func templatesCannotIncludeFilesFromOutsideTheirFolder() throws {
+        let hostname = try String(contentsOfFile: "/etc/hostname", encoding: .utf8)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let templates = try TemplateSet(texts: [
+            "pair-table": "{{% CONTENT_TYPE: TEXT}}[{{> /etc/hostname}}][{{> ../../../../etc/hostname}}]",
+            "backlinks": "{{% CONTENT_TYPE: TEXT}}", "sector-note": "{{% CONTENT_TYPE: TEXT}}",
+        ])
+        let rendered = templates.render("pair-table", ["rows": [String]()])
+        #expect(rendered == "[][]")
+        #expect(hostname.isEmpty || !rendered.contains(hostname))
     }
 
     @Test func aSecondRunWaitsForTheLockThenGivesUp() throws {
