@@ -76,7 +76,10 @@ public struct CorrelationMatrix: Sendable {
 
     private func reason(_ status: Status, _ i: Int, _ j: Int, overlap: Int) -> String? {
         // Most pairs are fine; return before building any string.
-        if status == .ok { return nil }
+        if status == .ok {
+            guard values[i * tickers.count + j].isNaN else { return nil }
+            return "\(tickers[i]) or \(tickers[j]) has returns too extreme to compute (a price ratio overflows)"
+        }
         let a = tickers[i]
         let b = tickers[j]
         let period = overlap == 1 ? String(options.periodName.dropLast()) : options.periodName

@@ -43,7 +43,9 @@ enum Statistics {
     }
 
     /// Keeps rounding from pushing a correlation past ±1.
+    /// Keeps rounding error inside [-1, 1]; a NaN (returns that overflowed to infinity) stays NaN, so the pair
+    /// is n/a rather than -1 (`max(-1, .nan)` is -1).
     static func clamp(_ r: Double) -> Double {
-        min(1, max(-1, r))
+        r.isNaN ? .nan : min(1, max(-1, r))
     }
 }

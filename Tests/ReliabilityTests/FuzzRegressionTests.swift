@@ -1,0 +1,337 @@
+import Correlation
+import Foundation
+import Refresh
+import VaultModel
+
+#if !FUZZING
+    import TestSupport
+    import Testing
+#endif
+
+/// What every fuzz input goes through (issue 7), shared with the libFuzzer targets in `Fuzz/`: the fuzz package
+/// compiles this file as its `FuzzChecks` module (`Fuzz/Sources/FuzzChecks/FuzzChecks.swift` links here), with
+/// `FUZZING` set.
+///
+/// Each check runs the public calls on the input and returns what is wrong with their results (empty when
+/// all is well); a crash in the calls is the other kind of failure. The fuzzers abort on a non-empty result,
+/// so libFuzzer saves the input; the test below replays every saved input from `Fuzz/Regressions/`.
+public enum FuzzChecks {
+    /// Problems the fuzzers found that are reported but not fixed yet, by a fragment of their message: the
+    /// fuzzers skip them so they can look for others, and the test below expects them as known issues.
+    public static let knownIssues: [String] = []
+
+    /// `problems` without the known issues.
+    public static func new(_ problems: [String]) -> [String] {
+        problems.filter { problem in !knownIssues.contains { problem.contains($0) } }
+    }
+
+    // MARK: Note parser
+
+    /// The note parser on raw bytes (invalid UTF-8 included) and on the text a file would give, then the link
+    /// checker on a vault holding the note and a note linking to it.
+    public static func note(_ bytes: [UInt8]) -> [String] {
+        var problems: [String] = []
+        let raw = SourceText(bytes: bytes)
+        problems += check(NoteParser.parse(raw, path: "a.md"), in: raw, as: "raw bytes")
+        let text = String(decoding: bytes, as: UTF8.self)
+        let source = SourceText(text)
+        problems += check(NoteParser.parse(text, path: "a.md"), in: source, as: "text")
+
+        let result = LinkChecker(vault: Vault(texts: ["a.md": text, "b.md": "[[a]]"])).check()
+        for finding in result.findings where finding.path == "a.md" {
+            if finding.line < 1 || finding.line > source.lineCount || finding.column < 1 {
+                problems.append("finding at \(finding.line):\(finding.column) outside the note: \(finding.message)")
+            }
+        }
+        for format in CheckReport.Format.allCases { _ = CheckReport.render(result, format: format) }
+        return problems
+    }
+
+    /// Links, headings, block ids and blocks of a parsed note lie inside its text.
+    static func check(_ note: Note, in source: SourceText, as how: String) -> [String] {
+        var problems: [String] = []
+        let size = source.bytes.count
+        func inside(_ range: Range<Int>) -> Bool { range.lowerBound >= 0 && range.upperBound <= size }
+        for link in note.links {
+            guard inside(link.byteRange) else {
+                problems.append("\(how): link \(link.raw) at bytes \(link.byteRange) outside 0..<\(size)")
+                continue
+            }
+            if source.position(of: link.byteRange.lowerBound) != link.position {
+                problems.append("\(how): link \(link.raw) at \(link.position), its bytes start elsewhere")
+            }
+        }
+        for heading in note.headings where !inside(heading.byteRange) || heading.line < 1 {
+            problems.append("\(how): heading at line \(heading.line), bytes \(heading.byteRange) outside the note")
+        }
+        for id in note.blockIDs where id.line < 1 || id.line > source.lineCount {
+            problems.append("\(how): block id ^\(id.id) on line \(id.line) outside the note")
+        }
+        for block in note.blocks where block.startLine < 1 || block.endLine < block.startLine {
+            problems.append("\(how): \(block.kind) block on lines \(block.startLine)-\(block.endLine)")
+        }
+        return problems
+    }
+
+    // MARK: Table recogniser and sector notes
+
+    /// The table reader on every paragraph of the note, then the note as a sector note in a small vault:
+    /// recognised, its figures computed from synthetic prices, its edits made and spliced, as `update` does
+    /// (without drawing charts).
+    public static func table(_ bytes: [UInt8], templates: TemplateSet) -> [String] {
+        var problems: [String] = []
+        let raw = SourceText(bytes: bytes)
+        let note = NoteParser.parse(raw, path: "Sectors/Fuzz.md")
+        for block in note.blocks where block.kind == .paragraph {
+            guard let table = MarkdownTable.read(block, in: raw) else { continue }
+            problems += check(table, block: block, in: raw)
+        }
+
+        let text = String(decoding: bytes, as: UTF8.self)
+        let texts = companions.merging(["Sectors/Fuzz.md": text]) { _, new in new }
+        let vault = Vault(texts: texts)
+        let sources = vault.notes.map { SourceText(texts[$0.path] ?? "") }
+        let updater = VaultUpdater(vault: vault, sources: sources, templates: templates)
+        _ = updater.tickersNeeded()
+        let refresher = SectorRefresher(templates: templates, labels: vault.config.labels)
+        for (index, sector) in updater.sectorNotes() {
+            let source = sources[index]
+            for range in ranges(of: sector.slots) where range.lowerBound < 0 || range.upperBound > source.bytes.count {
+                problems.append("\(sector.path): a slot owns bytes \(range) outside 0..<\(source.bytes.count)")
+            }
+            var peers: [String: Result<[String], SectorFigures.PeerProblem>] = [:]
+            for case .crossRow(let peer, _, _, _, _) in sector.slots {
+                peers[peer] = updater.peerTickers(peer, from: sector.path)
+            }
+            var options = CorrelationOptions(minOverlap: 2)
+            options.since = sector.since.flatMap(Day.parseBound)
+            options.until = sector.until.flatMap(Day.parseBound)
+            var tickers = sector.tickers
+            for case .success(let more) in peers.values { tickers += more }
+            let figures = SectorFigures(sector: sector, peers: peers, prices: prices(for: tickers), options: options)
+            let (edits, _) = refresher.edits(for: sector, figures: figures, source: source)
+            for edit in edits where edit.range.lowerBound < 0 || edit.range.upperBound > source.bytes.count {
+                problems.append("\(sector.path): edit of \(edit.figure) at bytes \(edit.range) outside the note")
+            }
+            guard problems.isEmpty else { continue }
+            do {
+                let updated = try Splice.apply(edits, to: source.bytes)
+                if String(validating: updated, as: UTF8.self) == nil {
+                    problems.append("\(sector.path): the refreshed note is not valid UTF-8")
+                }
+            } catch {
+                problems.append("\(sector.path): edits of \(error.first.figure) and \(error.second.figure) overlap")
+            }
+        }
+        return problems
+    }
+
+    /// Notes the fuzzed note may link to: companies with a ticker, and a peer group.
+    static let companions = [
+        "Companies/Hut 8.md": "---\nticker: HUT\n---\n# Hut 8\n",
+        "Companies/IREN.md": "---\nticker: IREN\n---\n# IREN\n",
+        "Companies/Core Scientific.md": "---\nticker: CORZ\n---\n# Core Scientific\n",
+        "Sectors/DC REITs.md": "---\ntickers: [EQIX, DLR]\n---\n# DC REITs\n\n| Ticker |\n|---|\n| EQIX |\n| DLR |\n",
+    ]
+
+    /// A table's rows and cells lie inside its paragraph and the text.
+    static func check(_ table: MarkdownTable, block: MarkdownBlock, in source: SourceText) -> [String] {
+        var problems: [String] = []
+        let size = source.bytes.count
+        if table.header.cells.count != table.delimiter.cells.count {
+            problems.append("table on line \(table.header.line): header and delimiter differ in cell count")
+        }
+        for row in [table.header, table.delimiter] + table.rows {
+            if row.line < block.startLine || row.line > block.endLine || row.range.lowerBound < 0
+                || row.range.upperBound > size
+            {
+                problems.append("table row on line \(row.line), bytes \(row.range), outside its paragraph")
+                continue
+            }
+            for cell in row.cells
+            where cell.range.lowerBound < row.range.lowerBound || cell.range.upperBound > row.range.upperBound {
+                problems.append("cell \(cell.text) at bytes \(cell.range) outside its row \(row.range)")
+            }
+        }
+        let body = table.bodyRange
+        if body.lowerBound < 0 || body.upperBound > size { problems.append("table body \(body) outside the note") }
+        _ = table.isAligned
+        return problems
+    }
+
+    /// Every byte range a sector note's slots own.
+    static func ranges(of slots: [FigureSlot]) -> [Range<Int>] {
+        slots.flatMap { slot -> [Range<Int>] in
+            switch slot {
+            case .groupAverage(let n): return [n.range]
+            case .extremePair(_, let a, let b, let n): return [a, b, n.range]
+            case .averageRow(let n, let label): return [n.range] + [label?.range].compactMap { $0 }
+            case .rangeRow(let low, let high, let lowPair, let highPair):
+                return [low.range, high.range] + [lowPair?.range, highPair?.range].compactMap { $0 }
+            case .crossRow(_, _, let low, let high, let label):
+                return [low.range, high.range] + [label?.range].compactMap { $0 }
+            case .pairTable(let body, _, _, _, _, _): return [body]
+            case .pairProse(_, _, _, let n, let label): return [n.range] + [label?.range].compactMap { $0 }
+            }
+        }
+    }
+
+    /// Synthetic daily closes for up to 16 tickers (the rest have no prices), the same for a name every run.
+    static func prices(for tickers: [String]) -> [String: Result<PriceSeries, PriceProblem>] {
+        var out: [String: Result<PriceSeries, PriceProblem>] = [:]
+        for ticker in tickers.prefix(16) where out[ticker] == nil {
+            // FNV-1a of the name: the same walk for a ticker in every process.
+            let seed = ticker.utf8.reduce(14_695_981_039_346_656_037) { ($0 ^ UInt64($1)) &* 1_099_511_628_211 }
+            out[ticker] = .success(series(ticker, seed: seed))
+        }
+        return out
+    }
+
+    /// 400 days of closes from 2024-01-01, a random walk made from `seed`.
+    static func series(_ ticker: String, seed: UInt64) -> PriceSeries {
+        var state = seed | 1
+        var close = 100.0
+        var closes: [Double] = []
+        for _ in 0..<400 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            close *= 1 + (Double(state >> 11) / Double(1 << 53) - 0.5) / 10
+            closes.append(close)
+        }
+        let start = Day(year: 2024, month: 1, day: 1)!.daysSince1970
+        return PriceSeries(ticker: ticker, days: (0..<400).map { Day(daysSince1970: start + $0) }, closes: closes)
+    }
+
+    // MARK: Price reader and correlation engine
+
+    /// The price reader on the text a file would give; on success, the series correlated with a fixed one
+    /// under several conventions, and the default convention compared with a plain two-pass Pearson.
+    public static func prices(_ bytes: [UInt8]) -> [String] {
+        var problems: [String] = []
+        let text = String(decoding: bytes, as: UTF8.self)
+        let series: PriceSeries
+        do {
+            series = try PriceReader.parse(text, ticker: "FUZZ", file: "Prices/FUZZ.csv")
+        } catch {
+            if error.file != "Prices/FUZZ.csv" || error.line < 1 { problems.append("error \(error) names no place") }
+            _ = error.description
+            return problems
+        }
+        if series.days.isEmpty || series.days.count != series.closes.count {
+            problems.append("a series of \(series.days.count) days and \(series.closes.count) closes")
+        }
+        for i in series.days.indices.dropFirst() where series.days[i - 1] >= series.days[i] {
+            problems.append("days out of order at \(series.days[i])")
+        }
+        for close in series.closes where !(close.isFinite && close > 0) { problems.append("close \(close)") }
+
+        let reference = self.series("REF", seed: 7)
+        let input: [String: Result<PriceSeries, PriceProblem>] = ["FUZZ": .success(series), "REF": .success(reference)]
+        let conventions = [
+            CorrelationOptions(minOverlap: 2),
+            CorrelationOptions(returns: .log, method: .spearman, minOverlap: 2),
+            CorrelationOptions(alignment: .intersection, frequency: .weekly, minOverlap: 2),
+            CorrelationOptions(since: Day.parseBound("2024-03"), until: Day.parseBound("2024-06-30"), minOverlap: 2),
+        ]
+        for options in conventions {
+            let matrix = CorrelationEngine.matrix(input, tickers: ["FUZZ", "REF", "FUZZ"], options: options)
+            let pair = matrix.pair("FUZZ", "REF")
+            if let r = pair.r, !(r >= -1 && r <= 1) || pair.overlap < 2 {
+                problems.append("r = \(r) over \(pair.overlap) periods with \(options)")
+            }
+            if let r = matrix.r("FUZZ", "FUZZ"), abs(r - 1) > 1e-9 { problems.append("FUZZ with itself: \(r)") }
+            for format in CorrelationReport.Format.allCases {
+                _ = CorrelationReport(matrix: matrix).render(format)
+            }
+        }
+        let r = CorrelationEngine.matrix(input, tickers: ["FUZZ", "REF"], options: conventions[0]).r("FUZZ", "REF")
+        if let expected = pearson(series, reference) {
+            if let r, abs(r - expected) > 1e-6 { problems.append("r = \(r), a plain Pearson gives \(expected)") }
+        } else if let r, nonFiniteReturn(series) {
+            problems.append("r = \(r) from returns that are not finite numbers")
+        }
+        return problems
+    }
+
+    /// Pearson of simple returns between consecutive rows on the days both have one, as pandas computes it;
+    /// nil when it is not a finite number.
+    static func pearson(_ a: PriceSeries, _ b: PriceSeries) -> Double? {
+        func returns(_ s: PriceSeries) -> [Day: Double] {
+            var out: [Day: Double] = [:]
+            for i in s.days.indices.dropFirst() { out[s.days[i]] = s.closes[i] / s.closes[i - 1] - 1 }
+            return out
+        }
+        let x = returns(a)
+        let y = returns(b)
+        let days = x.keys.filter { y[$0] != nil }.sorted()
+        guard days.count >= 2 else { return nil }
+        let xs = days.map { x[$0]! }
+        let ys = days.map { y[$0]! }
+        let mx = xs.reduce(0, +) / Double(xs.count)
+        let my = ys.reduce(0, +) / Double(ys.count)
+        var sxy = 0.0
+        var sxx = 0.0
+        var syy = 0.0
+        for (u, v) in zip(xs, ys) {
+            sxy += (u - mx) * (v - my)
+            sxx += (u - mx) * (u - mx)
+            syy += (v - my) * (v - my)
+        }
+        // Near-constant returns: the engine may rightly call the pair n/a or differ in the last digits.
+        guard sxx > 1e-20 * Double(xs.count), syy > 0, sxx.isFinite, sxy.isFinite else { return nil }
+        let r = sxy / (sxx * syy).squareRoot()
+        return r.isFinite ? r : nil
+    }
+
+    static func nonFiniteReturn(_ s: PriceSeries) -> Bool {
+        s.closes.indices.dropFirst().contains { i in
+            let ratio = s.closes[i] / s.closes[i - 1]
+            return !ratio.isFinite || ratio == 0
+        }
+    }
+}
+
+#if !FUZZING
+    /// Every input committed under `Fuzz/Regressions/<target>/` (crashes the fuzzers found, and a few inputs
+    /// picked from their corpora) goes through the fuzz target's checks without a crash or a problem.
+    @Suite("Fuzz regressions: committed fuzz inputs give sane results")
+    struct FuzzRegressionTests {
+        static let folder = Repo.root.appendingPathComponent("Fuzz/Regressions")
+
+        static func inputs(_ target: String) -> [String] {
+            let path = folder.appendingPathComponent(target).path
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+            return names.filter { !$0.hasPrefix(".") }.sorted()
+        }
+
+        static func bytes(_ target: String, _ name: String) throws -> [UInt8] {
+            [UInt8](try Data(contentsOf: folder.appendingPathComponent(target).appendingPathComponent(name)))
+        }
+
+        @Test func everyTargetHasInputs() {
+            for target in ["note", "table", "prices"] {
+                #expect(!Self.inputs(target).isEmpty, "Fuzz/Regressions/\(target)")
+            }
+        }
+
+        /// No problem, or only known ones (reported, not fixed yet), expected as such.
+        static func expectNone(_ problems: [String]) {
+            #expect(FuzzChecks.new(problems) == [])
+            if problems != FuzzChecks.new(problems) {
+                withKnownIssue { #expect(problems == FuzzChecks.new(problems)) }
+            }
+        }
+
+        @Test(arguments: inputs("note")) func note(_ name: String) throws {
+            Self.expectNone(FuzzChecks.note(try Self.bytes("note", name)))
+        }
+
+        @Test(arguments: inputs("table")) func table(_ name: String) throws {
+            let templates = try TemplateSet.load(folder: Repo.templates)
+            Self.expectNone(FuzzChecks.table(try Self.bytes("table", name), templates: templates))
+        }
+
+        @Test(arguments: inputs("prices")) func prices(_ name: String) throws {
+            Self.expectNone(FuzzChecks.prices(try Self.bytes("prices", name)))
+        }
+    }
+#endif
