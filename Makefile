@@ -34,10 +34,10 @@ test: deps
 	$(SWIFT) test --disable-xctest
 
 # The whole suite again under AddressSanitizer and LeakSanitizer (a leak fails the run; Tests/lsan.supp lists
-# the one library whose global cache is never freed). Fewer kill trials: the sanitized binary is slower.
+# the runtime and library memory that is kept for the life of a process). Fewer kill trials: it is slower.
 asan: deps
 	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
-	LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/lsan.supp VAULTGEN_KILL_TRIALS=20 \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/lsan.supp:print_suppressions=0 VAULTGEN_KILL_TRIALS=20 \
 		$(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan --disable-xctest
 
 lint:
@@ -82,3 +82,75 @@ bench: bench-deps
 
 bench-smoke: bench-deps
 	python3 Scripts/bench/run.py --bin $(BENCH_BIN) --smoke $(BENCH_FLAGS)
+
+# Fuzzing (issue 7): libFuzzer + AddressSanitizer targets in Fuzz/, a package of its own that `swift build` here
+# never sees. `make fuzz` builds them, replays Fuzz/Regressions/, then runs each target in turn for FUZZ_SECONDS
+# from a seed corpus of the fixtures (kept and grown in Fuzz/.build/corpus/<target>/), and prints the executions
+# and crashes of each. A crash (or a leak, a timeout of 25 s, running out of memory) leaves its input in
+# Fuzz/.build/crashes/<target>/, as does an input slower than 10 s (slow-unit-*, reported but not failing): once
+# looked at, copy it to Fuzz/Regressions/<target>/, which `make test` replays too
+# (Tests/ReliabilityTests/FuzzRegressionTests.swift).
+# FUZZ_TARGETS picks targets (note, table, prices); FUZZ_FLAGS passes libFuzzer options, e.g. -fork=1 -ignore_crashes=1.
+# Leak checks after each input make fuzzing about 7 times slower, so they are off (FUZZ_LEAKS=1 turns them on);
+# the regression replay checks for leaks at exit, and `make asan` runs the whole suite under LeakSanitizer.
+# Swift's own crash backtracer is off: libFuzzer reports the crash and saves the input.
+FUZZ_SECONDS ?= 60
+FUZZ_LEAKS   ?= 0
+FUZZ_TARGETS ?= note table prices
+FUZZ_FLAGS   ?=
+FUZZ_BUILD    = Fuzz/.build
+FUZZ_BIN      = $(FUZZ_BUILD)/release
+FUZZ_ENV      = SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=1:handle_abort=1 LSAN_OPTIONS=suppressions=$(CURDIR)/Fuzz/lsan.supp
+# The executable of target $$t.
+FUZZ_EXE      = $(FUZZ_BIN)/Fuzz$$(echo $$t | sed 's/^./\U&/')
+
+.PHONY: fuzz-build fuzz-corpus fuzz-regressions
+
+# SwiftPM turns `--sanitize=fuzzer --sanitize=address` into two `-sanitize=` flags and swiftc 6.3 keeps only the
+# last for compiling, so Swift code would get no coverage: `-Xswiftc -sanitize=fuzzer,address` (last) asks for both.
+fuzz-build: deps
+	@[ ! -f Package.resolved ] || cp Package.resolved Fuzz/Package.resolved
+	$(SWIFT) build --package-path Fuzz --scratch-path $(FUZZ_BUILD) -c release \
+		--sanitize=fuzzer --sanitize=address -Xswiftc -sanitize=fuzzer,address
+
+# Seeds: every note and price file of the fixtures and the sample vault (named by content, so no duplicates),
+# and the regression inputs.
+fuzz-corpus:
+	@mkdir -p $(FUZZ_BUILD)/corpus/note $(FUZZ_BUILD)/corpus/table $(FUZZ_BUILD)/corpus/prices
+	@seed() { dir=$$1; shift; find "$$@" -type f -exec sh -c \
+		'for f; do cp "$$f" "$$0/$$(sha1sum < "$$f" | cut -c1-40)"; done' "$$dir" {} +; }; \
+	for t in note table; do \
+		seed $(FUZZ_BUILD)/corpus/$$t Tests/Fixtures Vault Fuzz/Regressions/$$t -name '*.md'; \
+		seed $(FUZZ_BUILD)/corpus/$$t Tests/Fixtures/bad-input Fuzz/Regressions/$$t; \
+	done; \
+	seed $(FUZZ_BUILD)/corpus/prices Vault/Prices Tests/CorrelationTests/Fixtures Tests/Fixtures/bad-input/prices \
+		Fuzz/Regressions/prices -name '*.csv'; \
+	seed $(FUZZ_BUILD)/corpus/prices Fuzz/Regressions/prices
+	@for t in note table prices; do echo "fuzz: $$t: $$(ls $(FUZZ_BUILD)/corpus/$$t | wc -l) inputs in the corpus"; done
+
+# Every committed regression input, once through its target.
+fuzz-regressions: fuzz-build
+	@for t in note table prices; do \
+		files=$$(find Fuzz/Regressions/$$t -type f ! -name '.*' | sort); \
+		[ -z "$$files" ] && continue; \
+		$(FUZZ_ENV) $(FUZZ_EXE) -runs=1 $$files > $(FUZZ_BUILD)/regressions-$$t.log 2>&1 \
+			|| { cat $(FUZZ_BUILD)/regressions-$$t.log; echo "fuzz: $$t: a regression input fails"; exit 1; }; \
+		echo "fuzz: $$t: $$(echo "$$files" | wc -l) regression inputs pass"; \
+	done
+
+fuzz: fuzz-regressions fuzz-corpus
+	@failed=""; for t in $(FUZZ_TARGETS); do \
+		mkdir -p $(FUZZ_BUILD)/crashes/$$t $(FUZZ_BUILD)/logs; \
+		before=$$(ls $(FUZZ_BUILD)/crashes/$$t | grep -vc '^slow-unit-'); slow=$$(ls $(FUZZ_BUILD)/crashes/$$t | grep -c '^slow-unit-'); \
+		echo "fuzz: $$t: running for $(FUZZ_SECONDS) s (log: $(FUZZ_BUILD)/logs/$$t.log)"; \
+		$(FUZZ_ENV) $(FUZZ_EXE) $(FUZZ_BUILD)/corpus/$$t -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 \
+			-max_len=65536 -timeout=25 -detect_leaks=$(FUZZ_LEAKS) -print_final_stats=1 -artifact_prefix=$(FUZZ_BUILD)/crashes/$$t/ \
+			$(FUZZ_FLAGS) > $(FUZZ_BUILD)/logs/$$t.log 2>&1; status=$$?; \
+		runs=$$(sed -n 's/^stat::number_of_executed_units: *//p' $(FUZZ_BUILD)/logs/$$t.log | tail -1); \
+		[ -n "$$runs" ] || runs=$$(grep -o '^#[0-9]*' $(FUZZ_BUILD)/logs/$$t.log | tail -1 | tr -d '#'); \
+		crashes=$$(( $$(ls $(FUZZ_BUILD)/crashes/$$t | grep -vc '^slow-unit-') - before )); \
+		slow=$$(( $$(ls $(FUZZ_BUILD)/crashes/$$t | grep -c '^slow-unit-') - slow )); \
+		echo "fuzz: $$t: $${runs:-0} executions in $(FUZZ_SECONDS) s, $$crashes crash inputs, $$slow slow inputs (exit $$status)"; \
+		[ $$status -eq 0 ] && [ $$crashes -eq 0 ] || failed="$$failed $$t"; \
+	done; \
+	[ -z "$$failed" ] || { echo "fuzz: crashes in$$failed: see $(FUZZ_BUILD)/crashes/ and $(FUZZ_BUILD)/logs/"; exit 1; }
