@@ -34,8 +34,7 @@ struct ChartCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: "Pin 'present' to this date (YYYY-MM-DD).")
     var asOf: String?
 
-    @Option(help: "The folder of Mustache templates (default: Templates/ found beside the vaultgen executable).")
-    var templates: String?
+    @OptionGroup var templates: TemplateOptions
 
     func validate() throws {
         if let asOf, Day(iso: asOf) == nil { throw ValidationError("--as-of must be a date like 2026-01-30") }
@@ -45,9 +44,7 @@ struct ChartCommand: ParsableCommand {
     func run() throws {
         let root = URL(fileURLWithPath: vault)
         let day = asOf.flatMap { Day(iso: $0) }
-        let folder =
-            templates.map { URL(fileURLWithPath: $0) }
-            ?? TemplateSet.defaultFolder(executable: URL(fileURLWithPath: CommandLine.arguments[0]))
+        let folder = templates.folder
         guard let out else {
             // The note's own embeds: the chart part of an update limited to this note.
             var run = UpdateRun(vaultRoot: root, templatesFolder: folder, options: .init(asOf: day, only: [note]))

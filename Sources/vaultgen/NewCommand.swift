@@ -45,8 +45,7 @@ struct NewSectorCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: "Pin 'present' to this date (YYYY-MM-DD).")
     var asOf: String?
 
-    @Option(help: "The folder of Mustache templates (default: Templates/ found beside the vaultgen executable).")
-    var templates: String?
+    @OptionGroup var templates: TemplateOptions
 
     func validate() throws {
         let list = tickerList
@@ -73,11 +72,7 @@ struct NewSectorCommand: ParsableCommand {
             throw ExitCode(2)
         }
         do {
-            let folderURL =
-                templates.map { URL(fileURLWithPath: $0) }
-                ?? TemplateSet.defaultFolder(
-                    executable: URL(fileURLWithPath: CommandLine.arguments[0]))
-            guard let folderURL else { throw UpdateRun.RunError.noTemplates }
+            guard let folderURL = templates.folder else { throw UpdateRun.RunError.noTemplates }
             let templateSet = try TemplateSet.load(folder: folderURL)
             let (loaded, sources) = try Vault.loadWithSources(root: root)
             let updater = VaultUpdater(vault: loaded, sources: sources, templates: templateSet)

@@ -40,8 +40,7 @@ struct UpdateCommand: ParsableCommand {
     @Flag(help: "Exit 1 when there are warnings.")
     var strict = false
 
-    @Option(help: "The folder of Mustache templates (default: Templates/ found beside the vaultgen executable).")
-    var templates: String?
+    @OptionGroup var templates: TemplateOptions
 
     @Option(help: "Seconds to wait for another run's lock before giving up.")
     var wait: Double = 10
@@ -60,7 +59,7 @@ struct UpdateCommand: ParsableCommand {
         let fetched =
             try !fetch || FetchCommand.fetch(vault: vault, tickers: nil, dryRun: dryRun || diff || check, wait: wait)
         var run = UpdateRun(
-            vaultRoot: URL(fileURLWithPath: vault), templatesFolder: templatesFolder(),
+            vaultRoot: URL(fileURLWithPath: vault), templatesFolder: templates.folder,
             options: VaultUpdater.Options(asOf: asOf.flatMap { Day(iso: $0) }, only: only))
         run.lockWait = wait
         let outcome: UpdateRun.Outcome
@@ -99,12 +98,6 @@ struct UpdateCommand: ParsableCommand {
         if check && !(plan.changes.isEmpty && outcome.charts.isEmpty) { throw ExitCode(1) }
         if strict && !plan.warnings.isEmpty { throw ExitCode(1) }
         if !fetched { throw ExitCode(1) }
-    }
-
-    private func templatesFolder() -> URL? {
-        if let templates { return URL(fileURLWithPath: templates) }
-        return TemplateSet.defaultFolder(executable: URL(fileURLWithPath: CommandLine.arguments[0]))
-            ?? TemplateSet.defaultFolder(executable: Bundle.main.executableURL ?? URL(fileURLWithPath: "."))
     }
 
     private func prefixed(_ path: String) -> String {
