@@ -151,7 +151,7 @@ private struct PairwiseCells {
         // cancels most digits (or the pair is constant there); recompute such a pair exactly.
         guard varianceX > 1e-3 * sxx, varianceY > 1e-3 * syy else { return exact(i, j, overlap: overlap) }
         let covariance = zz[i * grid.rowCount + j] - sx * sy / n
-        return (Statistics.clamp(covariance / (varianceX * varianceY).squareRoot()), overlap, .ok)
+        return (Statistics.pearson(sxy: covariance, sxx: varianceX, syy: varianceY), overlap, .ok)
     }
 
     /// Pearson straight from the returns on the common dates, as pandas computes it.
@@ -181,7 +181,7 @@ private struct PairwiseCells {
         guard sxx > 0, syy > 0 else {
             return Self.result(.constant(x: sxx == 0, y: syy == 0), overlap: overlap)
         }
-        return (Statistics.clamp(sxy / (sxx * syy).squareRoot()), overlap, .ok)
+        return (Statistics.pearson(sxy: sxy, sxx: sxx, syy: syy), overlap, .ok)
     }
 
     private static func result(_ pearson: Statistics.PearsonResult, overlap: Int) -> Cell {

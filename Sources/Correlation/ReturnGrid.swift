@@ -118,6 +118,12 @@ struct ReturnGrid: Sendable {
             if ranked { own = Statistics.averageRanks(own) }
             let mean = own.reduce(0, +) / Double(own.count)
             let norm = own.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }.squareRoot()
+            // Returns beyond about 1e154 overflow the sum of squares: every z-score would be 0 and the pair a
+            // figure of 0.00. NaN z-scores make every pair of the row n/a instead (found by fuzzing).
+            guard norm.isFinite, mean.isFinite else {
+                for t in 0..<length where mask[row * length + t] == 1 { z[row * length + t] = .nan }
+                continue
+            }
             var next = 0
             for t in 0..<length where mask[row * length + t] == 1 {
                 z[row * length + t] = (own[next] - mean) / norm

@@ -39,7 +39,15 @@ enum Statistics {
             sxx += dx * dx
             syy += dy * dy
         }
-        return .value(clamp(sxy / (sxx * syy).squareRoot()))
+        return .value(pearson(sxy: sxy, sxx: sxx, syy: syy))
+    }
+
+    /// The correlation from centred sums; NaN (n/a) when a sum overflowed, which returns beyond about 1e154 do:
+    /// dividing by an infinite norm would otherwise give 0.00 (found by fuzzing). The norms are taken apart
+    /// so that their product cannot overflow on its own.
+    static func pearson(sxy: Double, sxx: Double, syy: Double) -> Double {
+        guard sxy.isFinite, sxx.isFinite, syy.isFinite else { return .nan }
+        return clamp(sxy / (sxx.squareRoot() * syy.squareRoot()))
     }
 
     /// Keeps rounding from pushing a correlation past ±1.

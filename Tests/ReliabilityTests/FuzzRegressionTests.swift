@@ -244,17 +244,32 @@ public enum FuzzChecks {
             }
         }
         let r = CorrelationEngine.matrix(input, tickers: ["FUZZ", "REF"], options: conventions[0]).r("FUZZ", "REF")
-        if let expected = pearson(series, reference) {
-            if let r, abs(r - expected) > 1e-6 { problems.append("r = \(r), a plain Pearson gives \(expected)") }
-        } else if let r, nonFiniteReturn(series) {
-            problems.append("r = \(r) from returns that are not finite numbers")
+        switch pearson(series, reference) {
+        case .nonFinite:
+            if let r { problems.append("r = \(r) from returns that are not finite numbers") }
+        case .value(let expected, let huge):
+            if let r, abs(r - expected) > 1e-6 {
+                let why = huge ? " (returns so large that their squares overflow)" : ""
+                problems.append("r = \(r), a plain Pearson gives \(expected)\(why)")
+            }
+        case .undefined:
+            break
         }
         return problems
     }
 
-    /// Pearson of simple returns between consecutive rows on the days both have one, as pandas computes it;
-    /// nil when it is not a finite number.
-    static func pearson(_ a: PriceSeries, _ b: PriceSeries) -> Double? {
+    enum Reference {
+        /// A return on the common days is infinite (a close ratio overflows): the pair must be n/a.
+        case nonFinite
+        /// Pearson over the common days; `huge` when the returns are so large that their squares overflow.
+        case value(Double, huge: Bool)
+        /// Fewer than two common days, or returns (nearly) constant: n/a and any digits are both acceptable.
+        case undefined
+    }
+
+    /// Pearson of simple returns between consecutive rows on the days both series have one, as pandas defines
+    /// it, computed on deviations scaled by their largest so that no square overflows.
+    static func pearson(_ a: PriceSeries, _ b: PriceSeries) -> Reference {
         func returns(_ s: PriceSeries) -> [Day: Double] {
             var out: [Day: Double] = [:]
             for i in s.days.indices.dropFirst() { out[s.days[i]] = s.closes[i] / s.closes[i - 1] - 1 }
@@ -263,30 +278,30 @@ public enum FuzzChecks {
         let x = returns(a)
         let y = returns(b)
         let days = x.keys.filter { y[$0] != nil }.sorted()
-        guard days.count >= 2 else { return nil }
+        guard days.count >= 2 else { return .undefined }
         let xs = days.map { x[$0]! }
         let ys = days.map { y[$0]! }
-        let mx = xs.reduce(0, +) / Double(xs.count)
-        let my = ys.reduce(0, +) / Double(ys.count)
-        var sxy = 0.0
-        var sxx = 0.0
-        var syy = 0.0
-        for (u, v) in zip(xs, ys) {
-            sxy += (u - mx) * (v - my)
-            sxx += (u - mx) * (u - mx)
-            syy += (v - my) * (v - my)
+        guard (xs + ys).allSatisfy(\.isFinite) else { return .nonFinite }
+        let n = Double(days.count)
+        func scaled(_ v: [Double]) -> (values: [Double], mean: Double, spread: Double) {
+            let mean = v.reduce(0) { $0 + $1 / n }
+            let spread = v.map { abs($0 - mean) }.max() ?? 0
+            return (spread > 0 ? v.map { ($0 - mean) / spread } : v, mean, spread)
         }
+        let (u, mx, sx) = scaled(xs)
+        let (v, my, sy) = scaled(ys)
         // Near-constant returns: the engine may rightly call the pair n/a or differ in the last digits.
-        guard sxx > 1e-20 * Double(xs.count), syy > 0, sxx.isFinite, sxy.isFinite else { return nil }
-        let r = sxy / (sxx * syy).squareRoot()
-        return r.isFinite ? r : nil
-    }
-
-    static func nonFiniteReturn(_ s: PriceSeries) -> Bool {
-        s.closes.indices.dropFirst().contains { i in
-            let ratio = s.closes[i] / s.closes[i - 1]
-            return !ratio.isFinite || ratio == 0
+        guard sx > 1e-9 * abs(mx), sy > 1e-9 * abs(my), sx > 0, sy > 0 else { return .undefined }
+        var suv = 0.0
+        var suu = 0.0
+        var svv = 0.0
+        for (p, q) in zip(u, v) {
+            suv += p * q
+            suu += p * p
+            svv += q * q
         }
+        let r = suv / (suu * svv).squareRoot()
+        return r.isFinite ? .value(r, huge: sx > 1e150 || sy > 1e150) : .undefined
     }
 }
 
