@@ -1,3 +1,4 @@
+import Correlation
 import Foundation
 import TestSupport
 import Testing
@@ -43,6 +44,13 @@ struct UpdateRunTests {
         let rendered = templates.render("pair-table", ["rows": [String]()])
         #expect(rendered == "[][]")
         #expect(hostname.isEmpty || !rendered.contains(hostname))
+    }
+
+    @Test func aWarningNamesAFewPairsNotAThousand() {
+        let pairs = (0..<12).map { PairCorrelation(a: "A\($0)", b: "B", r: nil, overlap: 0, reason: "r\($0 % 7)") }
+        #expect(
+            SectorFigures.problem(of: pairs)
+                == "A0-B, A1-B, A2-B, A3-B, A4-B and 7 more pairs n/a: r0; r1; r2; r3; r4; and 2 more reasons")
     }
 
     @Test func aSecondRunWaitsForTheLockThenGivesUp() throws {

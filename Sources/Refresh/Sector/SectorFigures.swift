@@ -36,8 +36,14 @@ public struct SectorFigures: Sendable {
     static func problem(of pairs: [PairCorrelation]) -> String? {
         let missing = pairs.filter { $0.r == nil }
         guard !missing.isEmpty else { return nil }
+        // A note naming a thousand tickers without prices must not print a warning of megabytes: name a few.
+        let limit = 5
         let reasons = Array(Set(missing.compactMap(\.reason))).sorted()
-        return "\(missing.map(\.name).joined(separator: ", ")) n/a: \(reasons.joined(separator: "; "))"
+        var names = missing.prefix(limit).map(\.name).joined(separator: ", ")
+        if missing.count > limit { names += " and \(missing.count - limit) more pairs" }
+        var why = reasons.prefix(limit).joined(separator: "; ")
+        if reasons.count > limit { why += "; and \(reasons.count - limit) more reasons" }
+        return "\(names) n/a: \(why)"
     }
 
     /// The cross-group figures against a peer, or why they cannot be computed.

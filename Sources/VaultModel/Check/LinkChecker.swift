@@ -116,7 +116,11 @@ public struct LinkChecker: Sendable {
             guard !index.hasHeadings(chain, inNote: noteIndex) else { return }
             let wanted = chain.joined(separator: "#")
             let names = target.headings.map(\.text)
-            let hint = NameSuggester(names: names).suggest(chain.last ?? wanted).map { "did you mean #\($0)?" }
+            // Only headings of about the query's length can be within two edits: a heading the size of a table
+            // (a long table followed by `---` is a setext heading) never costs its length squared.
+            let query = chain.last ?? wanted
+            let close = names.filter { abs($0.utf8.count - query.utf8.count) <= 2 }
+            let hint = NameSuggester(names: close).suggest(query).map { "did you mean #\($0)?" }
             report(.missingHeading, "\(target.name) has no heading \(wanted)", hint)
         case .block(let id):
             guard !index.hasBlock(id, inNote: noteIndex) else { return }
