@@ -93,11 +93,6 @@ public enum NoteWriter {
         }
     }
 
-    /// Removes a staged file that will not be committed.
-    public static func discard(_ staged: Staged) {
-        unlink(staged.temporary)
-    }
-
     /// Makes everything written so far on the file system holding `path` durable (data and renames).
     public static func flush(near path: String) {
         let folder = (path as NSString).deletingLastPathComponent

@@ -96,8 +96,8 @@ public struct VaultUpdater: Sendable {
         let charts = ChartPlanner(vault: vault, resolver: resolver)
         // Each sector note, then each note's backlinks, on every core: the notes do not depend on each other.
         let sectors = sectorNotes().filter { selected($0.index, options) }
-        let refreshed = sectors.map(\.index).parallelMap { index -> SectorOutcome in
-            let sector = self.sectors.first { $0.index == index }!.sector
+        let refreshed = sectors.parallelMap { entry -> SectorOutcome in
+            let (index, sector) = entry
             var warnings: [UpdatePlan.Warning] = []
             let correlation = correlationOptions(
                 for: sector, asOf: options.asOf, path: sector.path, warnings: &warnings)

@@ -34,10 +34,6 @@ public struct Vault: Sendable {
             attachments: attachments.sorted())
     }
 
-    /// The note at a vault path.
-    public func note(at path: String) -> Note? {
-        notes.first { $0.path == path }
-    }
 }
 
 /// A file vaultgen could not read as a note, or an entry it skipped.
