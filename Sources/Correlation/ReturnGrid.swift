@@ -16,26 +16,14 @@ struct ReturnGrid: Sendable {
     var length: Int { axis.count }
 
     init(rows: [ReturnSeries], alignment: CorrelationOptions.Alignment) {
-        var seen: [Day: Int] = [:]
-        for row in rows {
-            for key in row.keys { seen[key, default: 0] += 1 }
-        }
-        let axis: [Day]
-        switch alignment {
-        case .pairwise: axis = seen.keys.sorted()
-        case .intersection: axis = seen.filter { $0.value == rows.count }.keys.sorted()
-        }
-        var position: [Day: Int] = [:]
-        position.reserveCapacity(axis.count)
-        for (index, day) in axis.enumerated() { position[day] = index }
-
+        let (axis, position) = Self.axis(of: rows, alignment: alignment)
         let length = axis.count
         var values = [Double](repeating: 0, count: rows.count * length)
         var mask = [Double](repeating: 0, count: rows.count * length)
         var counts = [Int](repeating: 0, count: rows.count)
         for (rowIndex, row) in rows.enumerated() {
             for (key, value) in zip(row.keys, row.values) {
-                guard let column = position[key] else { continue }
+                guard let column = position(key) else { continue }
                 values[rowIndex * length + column] = value
                 mask[rowIndex * length + column] = 1
                 counts[rowIndex] += 1
@@ -46,6 +34,47 @@ struct ReturnGrid: Sendable {
         self.values = values
         self.mask = mask
         self.counts = counts
+    }
+
+    /// The sorted axis and a look-up from a day to its column.
+    ///
+    /// Days are integers within a few thousand of each other, so a table indexed by day replaces hashing
+    /// (every sector note of a vault builds a grid); a span too wide for a table falls back to a dictionary.
+    private static func axis(
+        of rows: [ReturnSeries], alignment: CorrelationOptions.Alignment
+    ) -> (axis: [Day], position: (Day) -> Int?) {
+        let days = rows.flatMap { [$0.keys.min(), $0.keys.max()] }.compactMap { $0?.daysSince1970 }
+        guard let first = days.min(), let last = days.max() else { return ([], { _ in nil }) }
+        let keep = { (count: Int) in alignment == .pairwise ? count > 0 : count == rows.count }
+        guard last - first < 1 << 22 else {
+            var seen: [Day: Int] = [:]
+            for row in rows {
+                for key in row.keys { seen[key, default: 0] += 1 }
+            }
+            let axis = seen.filter { keep($0.value) }.keys.sorted()
+            let position = Dictionary(uniqueKeysWithValues: axis.enumerated().map { ($1, $0) })
+            return (axis, { position[$0] })
+        }
+        var column = [Int32](repeating: 0, count: last - first + 1)
+        for row in rows {
+            for key in row.keys { column[key.daysSince1970 - first] += 1 }
+        }
+        var axis: [Day] = []
+        for offset in column.indices {
+            if keep(Int(column[offset])) {
+                column[offset] = Int32(axis.count)
+                axis.append(Day(daysSince1970: first + offset))
+            } else {
+                column[offset] = -1
+            }
+        }
+        return (
+            axis,
+            { day in
+                let index = Int(column[day.daysSince1970 - first])
+                return index < 0 ? nil : index
+            }
+        )
     }
 
     /// The row's values on the dates where it has a return.

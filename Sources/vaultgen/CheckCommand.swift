@@ -21,16 +21,25 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Output format: text, json or github (workflow annotations).")
     var format: CheckReport.Format = .text
 
+    @Flag(help: "Print how long each stage took (read, index, check, report) to stderr.")
+    var timing = false
+
     func run() throws {
+        var times = StageTimes()
         let loaded: Vault
         do {
-            loaded = try Vault.load(root: URL(fileURLWithPath: vault))
+            loaded = try times.measure("read") { () throws(VaultError) in
+                try Vault.load(root: URL(fileURLWithPath: vault))
+            }
         } catch {
             FileHandle.standardError.write(Data("vaultgen: \(error)\n".utf8))
             throw ExitCode(2)
         }
-        let result = LinkChecker(vault: loaded).check()
-        print(CheckReport.render(result, format: format, pathPrefix: vault), terminator: "")
+        let checker = times.measure("index") { LinkChecker(vault: loaded) }
+        let result = times.measure("check") { checker.check() }
+        let report = times.measure("report") { CheckReport.render(result, format: format, pathPrefix: vault) }
+        print(report, terminator: "")
+        if timing { FileHandle.standardError.write(Data((times.line + "\n").utf8)) }
         if result.errors > 0 { throw ExitCode(1) }
     }
 }

@@ -45,6 +45,9 @@ struct UpdateCommand: ParsableCommand {
     @Option(help: "Seconds to wait for another run's lock before giving up.")
     var wait: Double = 10
 
+    @Flag(help: "Print how long each stage took (read, index, prices, plan, charts, stage, flush, rename) to stderr.")
+    var timing = false
+
     @Flag(help: "First download new daily bars, as `vaultgen fetch` does; exit 1 if a ticker failed.")
     var fetch = false
 
@@ -94,6 +97,7 @@ struct UpdateCommand: ParsableCommand {
         }
         for failure in outcome.failures { Output.error("vaultgen: \(prefixed(failure))") }
         print(outcome.summary)
+        if timing { Output.error(outcome.times.line) }
         if !outcome.failures.isEmpty { throw ExitCode(2) }
         if check && !(plan.changes.isEmpty && outcome.charts.isEmpty) { throw ExitCode(1) }
         if strict && !plan.warnings.isEmpty { throw ExitCode(1) }

@@ -47,4 +47,37 @@ struct CommandLineTests {
         #expect(result.status == 1)
         #expect(result.err.contains("Gap.md: warning: pair table left as it was"))
     }
+
+    /// `--timing` names each stage with its seconds on one stderr line and changes nothing else.
+    @Test func timingPrintsEachStageOnStderr() throws {
+        let input = Repo.fixtures.appendingPathComponent("check-basic/input")
+        let plain = try CLI.run(["check", input.path])
+        let timed = try CLI.run(["check", input.path, "--timing"])
+        #expect(timed.status == plain.status)
+        #expect(timed.out == plain.out)
+        #expect(Self.stages(timed.err) == ["read", "index", "check", "report", "total"])
+
+        let vault = try FixtureVault("update-crlf")
+        defer { vault.remove() }
+        let update = try CLI.run(
+            ["update", vault.root.path, "--timing", "--templates", Repo.templates.path, "--as-of", "2026-01-30"])
+        #expect(update.status == 0)
+        // The two flushes (before and after the renames) add up under one name.
+        #expect(
+            Self.stages(update.err) == [
+                "read", "index", "prices", "plan", "charts", "stage", "flush", "rename", "total",
+            ])
+    }
+
+    /// The stage names of a `timing: a 0.001 s, b 0.002 s` line, checking that each carries seconds.
+    static func stages(_ err: String) -> [String]? {
+        guard let line = err.split(separator: "\n").first(where: { $0.hasPrefix("timing: ") }) else { return nil }
+        var names: [String] = []
+        for part in line.dropFirst("timing: ".count).split(separator: ", ") {
+            let words = part.split(separator: " ")
+            guard words.count == 3, words[2] == "s", let seconds = Double(words[1]), seconds >= 0 else { return nil }
+            names.append(String(words[0]))
+        }
+        return names
+    }
 }

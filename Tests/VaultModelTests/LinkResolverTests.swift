@@ -64,5 +64,8 @@ struct LinkResolverTests {
     @Test func headingMatchIgnoresCasePunctuationAndSpaces() {
         #expect(VaultIndex.headingKey("Why  this cluster: exists!") == VaultIndex.headingKey("why this cluster exists"))
         #expect(VaultIndex.headingKey("Key actors") != VaultIndex.headingKey("Key factors"))
+        // The ASCII fast path and the Unicode path agree on what counts.
+        #expect(VaultIndex.headingKey("  Hello,  World 42! ") == "hello world 42")
+        #expect(VaultIndex.headingKey("Ärger: Über 42 — Straße") == "ärger über 42 straße")
     }
 }

@@ -10,6 +10,12 @@ public struct BacklinkWriter: Sendable {
     let settings: VaultConfig.UpdateSettings
     /// For every note, the notes that link to it (not itself), by index.
     let incoming: [[Int]]
+    /// For every note, how a backlink to it is written (`Name`, or its path when the name is ambiguous), and
+    /// that text lowercased, which orders the lists.
+    let linkTexts: [String]
+    let sortKeys: [String]
+    /// `update.backlinks-for`, compiled once.
+    let backlinksFor: [PathPattern]
     /// Whether the template lays lists out exactly as `### Heading` and `- [[Name]]` lines (the shipped one
     /// does): then an existing list with the same names is known to be current without rendering it.
     let plainLayout: Bool
@@ -19,23 +25,42 @@ public struct BacklinkWriter: Sendable {
         self.sources = sources
         self.resolver = resolver
         self.templates = templates
-        settings = vault.config.update
-        var incoming = [[Int]](repeating: [], count: vault.notes.count)
-        for (from, note) in vault.notes.enumerated() {
+        let settings = vault.config.update
+        self.settings = settings
+        // Resolving every link of the vault is the bulk of the work: each note's targets on every core.
+        let outgoing = Array(vault.notes.indices).parallelMap { from -> [Int] in
+            let note = vault.notes[from]
             // Links vaultgen generated are not backlinks: counting them would grow the lists every run.
             let generated = BacklinkSection.locate(
                 in: note, source: sources[from], relatedHeading: settings.relatedHeading,
                 backlinksHeading: settings.backlinksHeading
             ).flatMap { $0.exists ? $0.range : nil }
             var seen = Set<Int>()
+            var targets: [Int] = []
             for link in note.links where !(generated?.contains(link.byteRange.lowerBound) ?? false) {
                 guard case .file(let file, _) = resolver.resolve(link.target, from: note.path),
                     let to = resolver.index.files[file].note, to != from, seen.insert(to).inserted
                 else { continue }
-                incoming[to].append(from)
+                targets.append(to)
             }
+            return targets
+        }
+        var incoming = [[Int]](repeating: [], count: vault.notes.count)
+        for (from, targets) in outgoing.enumerated() {
+            for to in targets { incoming[to].append(from) }
         }
         self.incoming = incoming
+        linkTexts = Array(vault.notes.indices).parallelMap { index in
+            let note = vault.notes[index]
+            if case .file(let file, let ambiguity) = resolver.resolve(note.name, from: note.path),
+                ambiguity == nil, resolver.index.files[file].note == index
+            {
+                return note.name
+            }
+            return String(note.path.dropLast(3))
+        }
+        sortKeys = linkTexts.map { $0.lowercased() }
+        backlinksFor = settings.backlinksFor.map(PathPattern.init)
         let probe = templates.render(
             "backlinks", BacklinksView(heading: "H", notes: [BacklinkView(link: "A"), BacklinkView(link: "B c")]))
         plainLayout = probe == "### H\n- [[A]]\n- [[B c]]\n"
@@ -45,9 +70,7 @@ public struct BacklinkWriter: Sendable {
     public func edit(forNote index: Int) -> TextEdit? {
         guard settings.backlinks else { return nil }
         let note = vault.notes[index]
-        if !settings.backlinksFor.isEmpty,
-            !PathPattern.any(settings.backlinksFor.map(PathPattern.init), match: note.path)
-        {
+        if !backlinksFor.isEmpty, !PathPattern.any(backlinksFor, match: note.path) {
             return nil
         }
         let source = sources[index]
@@ -66,7 +89,7 @@ public struct BacklinkWriter: Sendable {
             }
         }
         let missing = incoming[index].filter { !listed.contains($0) }
-        let names = missing.map { linkText(for: $0) }.sorted { $0.lowercased() < $1.lowercased() }
+        let names = missing.sorted { sortKeys[$0] < sortKeys[$1] }.map { linkTexts[$0] }
         if plainLayout, section.exists, isCurrent(section, names: names, source: source) { return nil }
         var text = ""
         if !names.isEmpty {
@@ -86,9 +109,20 @@ public struct BacklinkWriter: Sendable {
     /// Whether the generated part already lists exactly `names` under the configured heading.
     private func isCurrent(_ section: BacklinkSection, names: [String], source: SourceText) -> Bool {
         var expected = ["### \(settings.backlinksHeading)"] + names.map { "- [[\($0)]]" }
-        var lines = source.string(section.range).split(omittingEmptySubsequences: false) {
-            $0 == "\n" || $0 == "\r\n" || $0 == "\r"
-        }.map(String.init)
+        // The section's lines, split at \n, \r\n or \r by bytes (Characters are slow on every note).
+        var lines: [String] = []
+        let bytes = source.bytes
+        var start = section.range.lowerBound
+        var i = start
+        while i < section.range.upperBound {
+            if bytes[i] == 0x0A || bytes[i] == 0x0D {
+                lines.append(source.string(start..<i))
+                if bytes[i] == 0x0D, i + 1 < section.range.upperBound, bytes[i + 1] == 0x0A { i += 1 }
+                start = i + 1
+            }
+            i += 1
+        }
+        lines.append(source.string(start..<section.range.upperBound))
         if lines.last == "" { lines.removeLast() }
         if lines.first == "" {
             lines.removeFirst()
@@ -96,17 +130,6 @@ public struct BacklinkWriter: Sendable {
             expected.insert("", at: 0)  // a blank line before the heading would be added
         }
         return lines == expected
-    }
-
-    /// `Name`, or the path without `.md` when another note has the same name.
-    private func linkText(for index: Int) -> String {
-        let note = vault.notes[index]
-        if case .file(let file, let ambiguity) = resolver.resolve(note.name, from: note.path),
-            ambiguity == nil, resolver.index.files[file].note == index
-        {
-            return note.name
-        }
-        return String(note.path.dropLast(3))
     }
 }
 

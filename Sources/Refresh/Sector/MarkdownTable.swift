@@ -12,8 +12,10 @@ public struct MarkdownTable: Sendable, Equatable {
         public var text: String
         /// The text without `**`/`__` emphasis and outer spaces, for matching labels.
         public var plain: String {
-            text.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: "")
-                .trimmingCharacters(in: .whitespaces)
+            // Most cells have no emphasis at all; only those go through the replacements.
+            guard text.utf8.contains(where: { $0 == 0x2A || $0 == 0x5F }) else { return text.trimmingWhitespace() }
+            return text.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: "")
+                .trimmingWhitespace()
         }
     }
 

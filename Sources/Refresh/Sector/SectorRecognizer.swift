@@ -169,11 +169,11 @@ public struct SectorRecognizer: Sendable {
                         low: numbers[0], high: numbers[1], lowPair: pairs.first, highPair: pairs.dropFirst().first))
             case "period":
                 let parts = row.cells[value].plain.components(separatedBy: " to ")
-                if sector.since == nil, let since = parts.first?.trimmingCharacters(in: .whitespaces), !since.isEmpty {
+                if sector.since == nil, let since = parts.first?.trimmingWhitespace(), !since.isEmpty {
                     sector.since = since
                 }
                 if sector.until == nil, parts.count == 2 {
-                    let end = parts[1].trimmingCharacters(in: .whitespaces)
+                    let end = parts[1].trimmingWhitespace()
                     if end.lowercased() != "present" && end.lowercased() != "today" { sector.until = end }
                 }
             default:

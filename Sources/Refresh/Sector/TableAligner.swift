@@ -8,7 +8,7 @@ enum TableAligner {
         let header = zip(table.header.cells, table.delimiter.cells).map { max($0.text.count, $1.text.count) }
         let parsed = rows.split(separator: "\n", omittingEmptySubsequences: false).map { line -> [String] in
             var cells = line.split(separator: "|", omittingEmptySubsequences: false).map {
-                $0.trimmingCharacters(in: .whitespaces)
+                $0.trimmingWhitespace()
             }
             if cells.first == "" { cells.removeFirst() }
             if cells.last == "" { cells.removeLast() }

@@ -22,6 +22,8 @@ public struct UpdateRun {
         public var charts: [ChartDrawing] = []
         /// Set when this run took over the lock of a run that died.
         public var lockNote: String?
+        /// Wall time of each stage, for `--timing`.
+        public var times = StageTimes()
 
         /// `18 notes read, 2 sector notes, 16 changed (8 figures refreshed, 16 backlink lists), 1 chart, 0 warnings`
         public var summary: String {
@@ -82,17 +84,23 @@ public struct UpdateRun {
             do { lock = try VaultLock(vaultRoot: vaultRoot, wait: lockWait) } catch { throw .lock(error) }
         }
         defer { lock?.release() }
+        var times = StageTimes()
         let loaded: (vault: Vault, sources: [SourceText])
-        do { loaded = try Vault.loadWithSources(root: vaultRoot) } catch { throw .vault(error) }
-        let updater = VaultUpdater(vault: loaded.vault, sources: loaded.sources, templates: templates)
+        do {
+            loaded = try times.measure("read") { () throws(VaultError) in try Vault.loadWithSources(root: vaultRoot) }
+        } catch { throw .vault(error) }
+        let updater = times.measure("index") {
+            VaultUpdater(vault: loaded.vault, sources: loaded.sources, templates: templates)
+        }
         var priceFolder = PriceFolder(
             url: vaultRoot.appendingPathComponent(loaded.vault.config.prices), displayName: loaded.vault.config.prices)
         priceFolder.confinement = vaultRoot
-        let prices = priceFolder.load(updater.tickersNeeded())
-        var outcome = Outcome(plan: updater.plan(prices: prices, options: options))
+        let prices = times.measure("prices") { priceFolder.load(updater.tickersNeeded()) }
+        var outcome = Outcome(plan: times.measure("plan") { updater.plan(prices: prices, options: options) })
         outcome.lockNote = lock?.tookOverFrom.map {
             "took over the lock left by pid \($0), which no longer runs (a run that was killed)"
         }
+        let comparing = StageTimes.now
         outcome.charts = outcome.plan.charts.filter { drawing in
             let url = vaultRoot.appendingPathComponent(drawing.path)
             guard !Self.isSymbolicLink(url) else {
@@ -104,6 +112,8 @@ public struct UpdateRun {
             }
             return (try? VaultScanner.readBytes(url.path)) != drawing.bytes
         }
+        times.record("charts", since: comparing)
+        outcome.times = times
         guard mode == .write else { return outcome }
         // We hold the lock, so no other run is writing: what an interrupted run left behind can go.
         for leftover in loaded.vault.leftovers {
@@ -121,20 +131,25 @@ public struct UpdateRun {
         let root = vaultRoot
         let stage = self.stage
         // Staging is reads and writes of many small files: both cores overlap their system calls.
-        let results = changes.parallelMap { change -> Result<NoteWriter.Staged?, StageFailure> in
-            let path = root.appendingPathComponent(change.path).path
-            // A note edited since it was read is left for the next run rather than overwritten.
-            guard let current = try? VaultScanner.readBytes(path), current == change.original else {
-                return .failure(
-                    StageFailure(message: "\(change.path): changed while vaultgen ran; left for the next run"))
-            }
-            do {
-                return .success(try stage(change.updated, path))
-            } catch let error as NoteWriter.WriteError {
-                return .failure(
-                    StageFailure(message: "\(change.path): cannot be written (\(error.reason)); left as it was"))
-            } catch {
-                return .failure(StageFailure(message: "\(change.path): cannot be written (\(error)); left as it was"))
+        var times = StageTimes()
+        defer { outcome.times.append(times) }
+        let results = times.measure("stage") {
+            changes.parallelMap { change -> Result<NoteWriter.Staged?, StageFailure> in
+                let path = root.appendingPathComponent(change.path).path
+                // A note edited since it was read is left for the next run rather than overwritten.
+                guard let current = try? VaultScanner.readBytes(path), current == change.original else {
+                    return .failure(
+                        StageFailure(message: "\(change.path): changed while vaultgen ran; left for the next run"))
+                }
+                do {
+                    return .success(try stage(change.updated, path))
+                } catch let error as NoteWriter.WriteError {
+                    return .failure(
+                        StageFailure(message: "\(change.path): cannot be written (\(error.reason)); left as it was"))
+                } catch {
+                    return .failure(
+                        StageFailure(message: "\(change.path): cannot be written (\(error)); left as it was"))
+                }
             }
         }
         for (change, result) in zip(changes, results) {
@@ -155,16 +170,28 @@ public struct UpdateRun {
             }
         }
         guard let first = staged.first else { return }
-        NoteWriter.flush(near: first.0.path)
-        for (file, path) in staged {
+        times.measure("flush") { NoteWriter.flush(near: first.0.path) }
+        let renaming = StageTimes.now
+        // Each rename is atomic on its own, so their order does not matter: both cores share the metadata work.
+        let renamed = staged.map(\.0).parallelMap { file -> String? in
             do {
                 try NoteWriter.commit(file)
-                outcome.written.append(path)
+                return nil
+            } catch let error as NoteWriter.WriteError {
+                return error.reason
             } catch {
-                outcome.failures.append("\(path): cannot be written (\(error.reason)); left as it was")
+                return "\(error)"
             }
         }
-        NoteWriter.flush(near: first.0.path)
+        for ((_, path), failure) in zip(staged, renamed) {
+            if let failure {
+                outcome.failures.append("\(path): cannot be written (\(failure)); left as it was")
+            } else {
+                outcome.written.append(path)
+            }
+        }
+        times.record("rename", since: renaming)
+        times.measure("flush") { NoteWriter.flush(near: first.0.path) }
     }
 
     private struct StageFailure: Error, Sendable {

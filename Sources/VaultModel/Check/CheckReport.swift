@@ -76,7 +76,11 @@ public enum CheckReport {
     /// Text with control characters escaped: a file name holding a newline stays on one report line, and a
     /// note cannot send escape sequences to the terminal.
     public static func visible(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return text }
+        guard
+            text.unicodeScalars.contains(where: {
+                $0.value < 0x20 || ($0.value >= 0x7F && $0.properties.generalCategory == .control)
+            })
+        else { return text }
         return text.unicodeScalars.map { scalar in
             scalar.properties.generalCategory == .control ? "\\u{\(String(scalar.value, radix: 16))}" : String(scalar)
         }.joined()

@@ -52,11 +52,14 @@ public struct Link: Sendable, Equatable {
     public var anchor: Anchor {
         guard let fragment, !fragment.isEmpty else { return .none }
         if fragment.hasPrefix("^") { return .block(String(fragment.dropFirst())) }
-        let parts = fragment.split(separator: "#").map { part in
-            String(
-                part.drop(while: { $0 == " " || $0 == "\t" }).reversed().drop(while: { $0 == " " || $0 == "\t" })
-                    .reversed())
-        }.filter { !$0.isEmpty }
+        // Each part without the spaces and tabs around it (bytes, not Characters: this runs for every link).
+        let parts = fragment.split(separator: "#").compactMap { part -> String? in
+            let bytes = part.utf8
+            guard let first = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }),
+                let last = bytes.lastIndex(where: { $0 != 0x20 && $0 != 0x09 })
+            else { return nil }
+            return String(part[first..<bytes.index(after: last)])
+        }
         return parts.isEmpty ? .none : .headings(parts)
     }
 }

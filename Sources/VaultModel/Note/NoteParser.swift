@@ -101,13 +101,13 @@ public enum NoteParser {
         if start < first.upperBound, bytes[start] == 0x23 {  // ATX
             var text = Substring(source.string(start..<first.upperBound))
             text = text.drop(while: { $0 == "#" })
-            var trimmed = text.trimmingCharacters(in: .whitespaces)
+            var trimmed = text.trimmingWhitespace()
             // A closing sequence of #s counts only after a space.
             if let lastNonHash = trimmed.lastIndex(where: { $0 != "#" }),
                 lastNonHash < trimmed.index(before: trimmed.endIndex)
             {
                 if trimmed[lastNonHash] == " " || trimmed[lastNonHash] == "\t" {
-                    trimmed = String(trimmed[...lastNonHash]).trimmingCharacters(in: .whitespaces)
+                    trimmed = trimmed[...lastNonHash].trimmingWhitespace()
                 }
             } else if trimmed.allSatisfy({ $0 == "#" }) {
                 trimmed = ""
@@ -118,7 +118,7 @@ public enum NoteParser {
         for line in block.startLine...max(block.endLine, block.startLine) where line <= source.lineCount {
             let content = source.lineContent(line)
             let from = line == block.startLine ? start : content.lowerBound
-            let text = source.string(from..<content.upperBound).trimmingCharacters(in: .whitespaces)
+            let text = source.string(from..<content.upperBound).trimmingWhitespace()
             // The setext underline is markup, not text.
             if line > block.startLine, text.allSatisfy({ $0 == "=" }) || text.allSatisfy({ $0 == "-" }) { break }
             lines.append(text)

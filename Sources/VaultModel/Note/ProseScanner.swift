@@ -165,10 +165,10 @@ struct ProseScanner {
 
     static func splitFragment(_ text: String) -> (path: String, fragment: String?) {
         guard let hash = text.firstIndex(of: "#") else {
-            return (text.trimmingCharacters(in: .whitespaces), nil)
+            return (text.trimmingWhitespace(), nil)
         }
-        let path = text[..<hash].trimmingCharacters(in: .whitespaces)
-        let fragment = text[text.index(after: hash)...].trimmingCharacters(in: .whitespaces)
+        let path = text[..<hash].trimmingWhitespace()
+        let fragment = text[text.index(after: hash)...].trimmingWhitespace()
         return (path, fragment)
     }
 

@@ -11,8 +11,8 @@ public struct StageTimes: Sendable {
 
     /// Runs `body`, adds its wall time to `name` and returns its result.
     public mutating func measure<T, E: Error>(_ name: String, _ body: () throws(E) -> T) throws(E) -> T {
-        let start = DispatchTime.now().uptimeNanoseconds
-        defer { record(name, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9) }
+        let start = Self.now
+        defer { record(name, since: start) }
         return try body()
     }
 
@@ -23,6 +23,14 @@ public struct StageTimes: Sendable {
         } else {
             stages.append((name, seconds))
         }
+    }
+
+    /// A point in time to pass to `record(_:since:)`.
+    public static var now: UInt64 { DispatchTime.now().uptimeNanoseconds }
+
+    /// Adds the time from `start` (a `StageTimes.now`) until now to the stage `name`.
+    public mutating func record(_ name: String, since start: UInt64) {
+        record(name, seconds: Double(Self.now - start) / 1e9)
     }
 
     /// Adds every stage of `other`, after this one's.

@@ -1,0 +1,16 @@
+import Foundation
+import Testing
+
+@testable import VaultModel
+
+@Suite struct TextTrimmingTests {
+    /// The same result as Foundation's `trimmingCharacters(in: .whitespaces)`, which it replaces.
+    @Test(arguments: [
+        "", " ", "\t\t", "a", " a ", "\ta b\t", "  Name  ", "\u{00A0}nbsp\u{00A0}", "\u{2003}em space\u{3000}",
+        "a\n", "\n a \n", " e\u{301} ", "日本 ", " \u{200B}zero width\u{200B} ", "x \t ",
+    ])
+    func trimsWhatFoundationTrims(text: String) {
+        #expect(text.trimmingWhitespace() == text.trimmingCharacters(in: .whitespaces))
+        #expect(text[...].trimmingWhitespace() == text.trimmingCharacters(in: .whitespaces))
+    }
+}
