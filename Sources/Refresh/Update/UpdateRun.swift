@@ -24,6 +24,9 @@ public struct UpdateRun {
         public var lockNote: String?
         /// Wall time of each stage, for `--timing`.
         public var times = StageTimes()
+        /// The parsed vault, its indexes and prices the plan was made from. Kept so that a command can exit
+        /// without freeing them one object at a time (see `Vaultgen.exitNow`).
+        public var updater: VaultUpdater?
 
         /// `18 notes read, 2 sector notes, 16 changed (8 figures refreshed, 16 backlink lists), 1 chart, 0 warnings`
         public var summary: String {
@@ -114,6 +117,7 @@ public struct UpdateRun {
         }
         times.record("charts", since: comparing)
         outcome.times = times
+        outcome.updater = updater
         guard mode == .write else { return outcome }
         // We hold the lock, so no other run is writing: what an interrupted run left behind can go.
         for leftover in loaded.vault.leftovers {

@@ -108,12 +108,13 @@ public struct LinkChecker: Sendable {
     }
 
     private func checkAnchor(_ link: Link, in noteIndex: Int, report: (FindingKind, String, String?) -> Void) {
-        let target = vault.notes[noteIndex]
+        // The target note is read (copied) only for a finding: most anchors resolve.
         switch link.anchor {
         case .none:
             break
         case .headings(let chain):
             guard !index.hasHeadings(chain, inNote: noteIndex) else { return }
+            let target = vault.notes[noteIndex]
             let wanted = chain.joined(separator: "#")
             let names = target.headings.map(\.text)
             // Only headings of about the query's length can be within two edits: a heading the size of a table
@@ -124,6 +125,7 @@ public struct LinkChecker: Sendable {
             report(.missingHeading, "\(target.name) has no heading \(wanted)", hint)
         case .block(let id):
             guard !index.hasBlock(id, inNote: noteIndex) else { return }
+            let target = vault.notes[noteIndex]
             let hint = NameSuggester(names: target.blockIDs.map(\.id)).suggest(id).map { "did you mean #^\($0)?" }
             report(.missingBlock, "\(target.name) has no block ^\(id)", hint)
         }

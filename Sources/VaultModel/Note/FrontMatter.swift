@@ -91,7 +91,9 @@ extension FrontMatter {
         if yaml.allSatisfy(\.isWhitespace) { return (frontMatter, nil) }
         do {
             // The encoding is given: Yams' default reads the whole process environment on every parse.
-            guard let node = try Yams.compose(yaml: yaml, .default, .default, .utf8) else { return (frontMatter, nil) }
+            // Values are read as the strings written (never as YAML's bools, numbers or dates), so the resolver
+            // needs no rules: the default one runs regular expressions on every scalar, keys included.
+            guard let node = try Yams.compose(yaml: yaml, .basic, .default, .utf8) else { return (frontMatter, nil) }
             guard case .mapping(let mapping) = node else { return (frontMatter, .notAMapping(line: 2)) }
             var budget = YAMLBudget()
             var properties: [String: FrontMatterValue] = [:]

@@ -8,10 +8,14 @@ extension Unicode.Scalar {
     }
 }
 
-extension StringProtocol {
+extension Substring {
     /// The text without leading and trailing tabs and spaces, as `trimmingCharacters(in: .whitespaces)` gives it,
     /// without Foundation's detour through NSString (a hot path: every link, heading and table cell).
     public func trimmingWhitespace() -> String {
+        let bytes = utf8
+        guard let head = bytes.first, let tail = bytes.last else { return "" }
+        // Nothing to trim when the text starts and ends with a visible ASCII character (nearly always).
+        if head > 0x20, head < 0x80, tail > 0x20, tail < 0x80 { return String(self) }
         let scalars = unicodeScalars
         var lower = scalars.startIndex
         var upper = scalars.endIndex
@@ -21,6 +25,11 @@ extension StringProtocol {
             guard scalars[before].isHorizontalWhitespace else { break }
             upper = before
         }
-        return String(String.UnicodeScalarView(scalars[lower..<upper]))
+        return String(self[lower..<upper])
     }
+}
+
+extension String {
+    /// See `Substring.trimmingWhitespace()`.
+    public func trimmingWhitespace() -> String { self[...].trimmingWhitespace() }
 }
