@@ -13,6 +13,7 @@ deps:
 	command -v pkg-config >/dev/null 2>&1 || missing="$$missing pkg-config"; \
 	pkg-config --exists libcmark 2>/dev/null || missing="$$missing libcmark-dev"; \
 	pkg-config --exists cairo 2>/dev/null || missing="$$missing libcairo2-dev"; \
+	pkg-config --exists libcurl 2>/dev/null || missing="$$missing libcurl4-openssl-dev"; \
 	[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$$missing fonts-dejavu-core"; \
 	if [ -n "$$missing" ]; then \
 		echo "make: installing$$missing with apt-get"; \
@@ -22,8 +23,13 @@ deps:
 build: deps
 	$(SWIFT) build
 
+# Release builds link the Swift runtime and Foundation statically: a run starts in 10 ms instead of 16 (no
+# symbol look-ups across a dozen shared libraries), which is most of a small vault's check. The static
+# FoundationNetworking links libcurl, hence libcurl4-openssl-dev above.
+RELEASE_FLAGS ?= -c release --static-swift-stdlib
+
 release: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build $(RELEASE_FLAGS)
 
 # The main job on the sample vault: refresh it, then check it.
 run: release
@@ -73,7 +79,7 @@ bench-deps: deps
 		echo "make: installing$$missing with apt-get"; \
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
-	$(SWIFT) build -c release --scratch-path $(BENCH_BUILD)
+	$(SWIFT) build $(RELEASE_FLAGS) --scratch-path $(BENCH_BUILD)
 
 bench: bench-deps
 	@python3 -c 'import ensurepip' 2>/dev/null || { echo "make: installing python3-venv with apt-get"; \
