@@ -40,7 +40,7 @@ struct CheckCommand: ParsableCommand {
         let report = times.measure("report") { CheckReport.render(result, format: format, pathPrefix: vault) }
         print(report, terminator: "")
         if timing { FileHandle.standardError.write(Data((times.line + "\n").utf8)) }
-        Vaultgen.exitNow(result.errors > 0 ? 1 : 0)
+        try Vaultgen.finish(result.errors > 0 ? 1 : 0)
     }
 }
 

@@ -98,10 +98,10 @@ struct UpdateCommand: ParsableCommand {
         for failure in outcome.failures { Output.error("vaultgen: \(prefixed(failure))") }
         print(outcome.summary)
         if timing { Output.error(outcome.times.line) }
-        if !outcome.failures.isEmpty { Vaultgen.exitNow(2) }
-        if check && !(plan.changes.isEmpty && outcome.charts.isEmpty) { Vaultgen.exitNow(1) }
-        if strict && !plan.warnings.isEmpty { Vaultgen.exitNow(1) }
-        Vaultgen.exitNow(fetched ? 0 : 1)
+        if !outcome.failures.isEmpty { try Vaultgen.finish(2) }
+        if check && !(plan.changes.isEmpty && outcome.charts.isEmpty) { try Vaultgen.finish(1) }
+        if strict && !plan.warnings.isEmpty { try Vaultgen.finish(1) }
+        try Vaultgen.finish(fetched ? 0 : 1)
     }
 
     private func prefixed(_ path: String) -> String {

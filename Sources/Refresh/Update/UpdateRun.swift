@@ -25,7 +25,7 @@ public struct UpdateRun {
         /// Wall time of each stage, for `--timing`.
         public var times = StageTimes()
         /// The parsed vault, its indexes and prices the plan was made from. Kept so that a command can exit
-        /// without freeing them one object at a time (see `Vaultgen.exitNow`).
+        /// without freeing them one object at a time (see `Vaultgen.finish`).
         public var updater: VaultUpdater?
 
         /// `18 notes read, 2 sector notes, 16 changed (8 figures refreshed, 16 backlink lists), 1 chart, 0 warnings`

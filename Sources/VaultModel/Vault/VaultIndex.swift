@@ -47,8 +47,12 @@ public struct VaultIndex: Sendable {
         self.byPath = byPath
         self.bySuffix = bySuffix
         self.byAlias = byAlias
-        headingKeys = vault.notes.map { $0.headings.map { Self.headingKey($0.text) } }
-        blockIDs = vault.notes.map { Set($0.blockIDs.map(\.id)) }
+        // Per note and independent: on every core.
+        let perNote = vault.notes.parallelMap { note in
+            (note.headings.map { Self.headingKey($0.text) }, Set(note.blockIDs.map(\.id)))
+        }
+        headingKeys = perNote.map(\.0)
+        blockIDs = perNote.map(\.1)
     }
 
     /// Files whose path ends with `suffix` at a folder boundary (lowercased, with extension).
