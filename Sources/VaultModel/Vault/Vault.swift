@@ -68,7 +68,8 @@ public enum VaultError: Error, Sendable, CustomStringConvertible {
 }
 
 extension Vault {
-    /// Reads every note of the vault at `root`, in parallel.
+    /// Reads every note of the vault at `root`, in parallel, for checking its links: without the notes' blocks,
+    /// front-matter values (their aliases and tags are kept) and links' display texts, which only rewriting needs.
     public static func load(root: URL) throws(VaultError) -> Vault {
         try load(root: root, keepSources: false).vault
     }
@@ -90,8 +91,13 @@ extension Vault {
         let rootPath = root.path
         let results = listing.notes.parallelMap { path -> (Note, VaultProblem?, SourceText?) in
             var (note, problem, source) = readNote(path: path, absolute: rootPath + "/" + path)
-            // Blocks only serve rewriting, which needs the sources too; a check of 50,000 notes saves the memory.
-            if !keepSources { note.blocks = [] }
+            // Blocks, front-matter values and link texts only serve rewriting, which needs the sources too (a
+            // note's aliases and tags are kept apart): a check of 50,000 notes saves the memory.
+            if !keepSources {
+                note.blocks = []
+                note.frontMatter?.properties = [:]
+                for i in note.links.indices { note.links[i].display = nil }
+            }
             return (note, problem, keepSources ? source : nil)
         }
         var problems = listing.skipped.map { VaultProblem(path: $0.path, line: 1, message: $0.reason, skipped: true) }
