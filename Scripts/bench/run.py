@@ -138,7 +138,40 @@ def machine() -> dict:
             "commit": sh(f"git -C {ROOT} rev-parse --short HEAD") + (" (with uncommitted changes)" if sh(
                 f"git -C {ROOT} status --porcelain --untracked-files=no") else ""),
             "swift": sh("swift --version 2>&1 | head -1"), "cmark": sh("cmark --version 2>&1 | head -1"),
+            "fs": filesystem(os.path.join(ROOT, ".build")),
             "python": sys.version.split()[0]}
+
+
+def filesystem(path: str) -> str:
+    """The file system the bench writes on: type, mount options and, for ext4, whether it has a journal."""
+    try:
+        out = subprocess.run(["findmnt", "-no", "SOURCE,FSTYPE,OPTIONS", "--target", path], capture_output=True,
+                             text=True, timeout=10).stdout.split()
+    except Exception:
+        return "?"
+    if len(out) < 3:
+        return "?"
+    source, fstype, options = out[0], out[1], out[2]
+    text = f"{fstype} ({options})"
+    journal = f"/sys/fs/ext4/{os.path.basename(source)}/journal_task"
+    if fstype == "ext4" and os.path.exists(journal):
+        task = open(journal).read().strip()
+        text += ", no journal" if task in ("", "<none>") else ", with a journal"
+    return text
+
+
+def busy_cpu() -> float:
+    """The share of all cores busy over one second while the bench itself waits: other work on the machine."""
+    def sample():
+        fields = [int(x) for x in open("/proc/stat").readline().split()[1:]]
+        return sum(fields), fields[3] + (fields[4] if len(fields) > 4 else 0)
+    try:
+        total0, idle0 = sample()
+        time.sleep(1)
+        total1, idle1 = sample()
+        return max(0.0, 1 - (idle1 - idle0) / max(1, total1 - total0))
+    except (OSError, ValueError, IndexError):
+        return 0.0
 
 
 def loadavg() -> str:
@@ -393,6 +426,7 @@ class Bench:
                      f"{stages.get('rename', 0):.2f})"))
         for extra in copies[1:]:
             shutil.rmtree(extra)
+        self.bench_update_in_memory(label, root, name, templates, as_of, runs)
         copy = copies[0]
         cmd = lambda _: [self.bin, "update", copy, "--templates", templates, "--as-of", as_of]  # noqa: E731
 
@@ -414,6 +448,32 @@ class Bench:
             log("FAIL " + self.failures[-1])
         self.check_update_numbers(label, copy, planted)
         shutil.rmtree(copy)
+
+    def bench_update_in_memory(self, label: str, root: str, name: str, templates: str, as_of: str,
+                               runs: int) -> None:
+        """The same cold run with the vault in /dev/shm (tmpfs), for reference: what the run costs without a
+        device, when creating, flushing and renaming files never waits on a disk."""
+        shm = "/dev/shm"
+        if self.args.smoke or not (os.path.isdir(shm) and os.access(shm, os.W_OK)):
+            return
+        copies = [os.path.join(shm, f"vaultgen-bench-update-{label}-{i}") for i in range(runs)]
+        try:
+            for copy in copies:
+                if os.path.exists(copy):
+                    shutil.rmtree(copy)
+                shutil.copytree(root, copy, symlinks=True)
+            runs_ = repeat(lambda i: [self.bin, "update", copies[i], "--templates", templates, "--as-of", as_of,
+                                      "--timing"], runs, capture=True)
+            stages = median_stages(runs_)
+            disk = sum(stages.get(k, 0) for k in ("stage", "flush", "rename"))
+            self.add(Row(f"update-{label}", name, "vaultgen update, cold, vault on tmpfs (reference)", runs_,
+                         note=f"in-process writing {disk:.2f} s (create {stages.get('stage', 0):.2f}, rename "
+                         f"{stages.get('rename', 0):.2f}); not the target: no device behind it"))
+        except OSError as error:
+            self.notes.append(f"update {label} on tmpfs skipped: {error}")
+        finally:
+            for copy in copies:
+                shutil.rmtree(copy, ignore_errors=True)
 
     def check_update_numbers(self, label: str, copy: str, planted: dict) -> None:
         """Spot-check one refreshed sector note's pair table against the documented convention."""
@@ -537,6 +597,7 @@ class Bench:
         os.makedirs(self.work, exist_ok=True)
         info = machine()
         info["load_start"] = loadavg()
+        info["busy_start"] = busy_cpu()
         log(f"{info['cpu']}, {info['nproc']} cores, load {info['load_start']}; vaultgen {self.bin}")
         if not os.access(self.bin, os.X_OK):
             log(f"no vaultgen binary at {self.bin}")
@@ -561,6 +622,7 @@ class Bench:
             self.bench_corr(n, price_dirs[n])
 
         info["load_end"] = loadavg()
+        info["busy_end"] = busy_cpu()
         for row in self.rows:
             base = next((r for r in self.rows if r.group == row.group and r.base), None)
             if base and base.wall and row.wall is not None and row is not base and "compute" not in row.tool:
@@ -665,9 +727,11 @@ def report(info: dict, b: Bench, targets) -> str:
     w.append(f"- Date: {info['date']}; vaultgen commit {info['commit']}")
     w.append(f"- CPU: {info['cpu']}; `nproc`: {info['nproc']}")
     w.append(f"- OS: {info['os']}; {info['swift']}; {info['cmark']}; Python {info['python']}")
-    w.append(f"- Load average (1/5/15 min) at start {info['load_start']}, at end {info['load_end']}. "
-             "**The machine was shared with other engineers' Swift builds while this ran: timings are noisy** "
-             "(medians help; a quiet machine gives lower, steadier figures).")
+    busy = max(info["busy_start"], info["busy_end"])
+    w.append(f"- Load average (1/5/15 min) at start {info['load_start']}, at end {info['load_end']}; CPU used by "
+             f"other processes over one second at start {info['busy_start']:.0%}, at end {info['busy_end']:.0%}."
+             + (" **Something else was running: timings are noisy** (medians help)." if busy > 0.1 else ""))
+    w.append(f"- File system of the bench data: {info['fs']}")
     w.append("\n```text\n$ free -h\n" + info["free"] + "\n```\n")
     w.append("## Workloads\n")
     w.append("Generated deterministically (seed 1) under `.build/bench/` by `Scripts/bench/make_vault.py` and "
