@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Computes a `CorrelationMatrix` from price series, the way pandas' `prices.pct_change().corr()` does.
 ///
 /// Each ticker's returns are standardised once over its own dates. Two tickers with returns on exactly the
@@ -37,20 +39,40 @@ public enum CorrelationEngine {
         let cells = PairwiseCells(grid: grid, options: options)
 
         let count = tickers.count
+        let positions = loaded.map(\.position)
         var values = [Double](repeating: .nan, count: count * count)
         var overlaps = [Int](repeating: 0, count: count * count)
         var statuses = [CorrelationMatrix.Status](repeating: .leftOut, count: count * count)
-        for (rowI, entryI) in loaded.enumerated() {
-            for (rowJ, entryJ) in loaded.enumerated() where rowJ >= rowI {
-                let (r, overlap, status) = cells.cell(rowI, rowJ)
-                let forward = entryI.position * count + entryJ.position
-                let backward = entryJ.position * count + entryI.position
-                values[forward] = r
-                values[backward] = r
-                overlaps[forward] = overlap
-                overlaps[backward] = overlap
-                statuses[forward] = status
-                statuses[backward] = status.transposed
+        values.withUnsafeMutableBufferPointer { values in
+            overlaps.withUnsafeMutableBufferPointer { overlaps in
+                statuses.withUnsafeMutableBufferPointer { statuses in
+                    let out = (
+                        r: DisjointWrites(values), overlap: DisjointWrites(overlaps), status: DisjointWrites(statuses)
+                    )
+                    // Positions grow with the row, so row i fills cells (i, j ≥ i): the upper triangle, row by row.
+                    DispatchQueue.concurrentPerform(iterations: positions.count) { rowI in
+                        let base = positions[rowI] * count
+                        for rowJ in rowI..<positions.count {
+                            let (r, overlap, status) = cells.cell(rowI, rowJ)
+                            out.r[base + positions[rowJ]] = r
+                            out.overlap[base + positions[rowJ]] = overlap
+                            out.status[base + positions[rowJ]] = status
+                        }
+                    }
+                    // The lower triangle is the upper one transposed, copied tile by tile to stay in cache.
+                    let tile = 64
+                    for i0 in stride(from: 0, to: count, by: tile) {
+                        for j0 in stride(from: 0, through: i0, by: tile) {
+                            for i in i0..<min(i0 + tile, count) {
+                                for j in j0..<min(j0 + tile, i) {
+                                    out.r[i * count + j] = out.r[j * count + i]
+                                    out.overlap[i * count + j] = out.overlap[j * count + i]
+                                    out.status[i * count + j] = out.status[j * count + i].transposed
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
         return CorrelationMatrix(
@@ -60,7 +82,7 @@ public enum CorrelationEngine {
 }
 
 /// The products a matrix is read from, computed once per request.
-private struct PairwiseCells {
+private struct PairwiseCells: Sendable {
     /// One cell of the matrix: r (NaN when n/a), the common period count and why it is n/a.
     typealias Cell = (r: Double, overlap: Int, status: CorrelationMatrix.Status)
 
@@ -105,16 +127,68 @@ private struct PairwiseCells {
         mm = CrossProducts.compute(
             gapMask, rowsA: gapCount, gapMask, rowsB: gapCount, length: length, symmetric: true)
         valueOrder = spearman && !gapRows.isEmpty ? grid.valueOrder() : []
+        let rowSum = (0..<n).map { row in z[row * length..<(row + 1) * length].reduce(0, +) }
+        let rowSquares = (0..<n).map { row in z[row * length..<(row + 1) * length].reduce(0) { $0 + $1 * $1 } }
+        self.rowSum = rowSum
+        self.rowSquares = rowSquares
         if spearman || gapRows.isEmpty {
             // Spearman pairs with different dates are ranked afresh, so the masked sums are not needed.
             zm = []
             qm = []
         } else {
-            zm = CrossProducts.compute(z, rowsA: n, gapMask, rowsB: gapCount, length: length)
-            qm = CrossProducts.compute(z.map { $0 * $0 }, rowsA: n, gapMask, rowsB: gapCount, length: length)
+            (zm, qm) = Self.maskedSums(
+                z, rows: n, length: length, gapRows: gapRows, mask: grid.mask, rowSum: rowSum, rowSquares: rowSquares)
         }
-        rowSum = (0..<n).map { row in z[row * length..<(row + 1) * length].reduce(0, +) }
-        rowSquares = (0..<n).map { row in z[row * length..<(row + 1) * length].reduce(0) { $0 + $1 * $1 } }
+    }
+
+    /// Σx and Σx² of every row over the dates of each of `gapRows`, at `[row * gapRows.count + gap]`.
+    ///
+    /// These are the products `Z · M_gᵀ` and `Z² · M_gᵀ`, but a row with gaps usually lacks only a few dates (or,
+    /// listed late, has only a few), so each sum runs over the smaller side: the whole row's sums minus the
+    /// dates the gap row lacks, or the dates it has. That costs rows × (dates summed) instead of rows × length
+    /// for each row with gaps; each row's values stay in cache while it is summed for every gap row.
+    private static func maskedSums(
+        _ z: [Double], rows n: Int, length: Int, gapRows: [Int], mask: [Double], rowSum: [Double],
+        rowSquares: [Double]
+    ) -> (sums: [Double], squares: [Double]) {
+        // Each gap row's dates to sum, one after another, and whether they are the dates it has.
+        var dates: [Int] = []
+        var ends: [Int] = []
+        var present: [Bool] = []
+        for row in gapRows {
+            let count = (0..<length).reduce(0) { $0 + (mask[row * length + $1] == 1 ? 1 : 0) }
+            let sumsPresent = count <= length - count
+            dates += (0..<length).filter { (mask[row * length + $0] == 1) == sumsPresent }
+            ends.append(dates.count)
+            present.append(sumsPresent)
+        }
+        let gapCount = gapRows.count
+        let (dateLists, listEnds, sumsPresent) = (dates, ends, present)
+        var sums = [Double](repeating: 0, count: n * gapCount)
+        var squares = [Double](repeating: 0, count: n * gapCount)
+        sums.withUnsafeMutableBufferPointer { sums in
+            squares.withUnsafeMutableBufferPointer { squares in
+                let out = (x: DisjointWrites(sums), xx: DisjointWrites(squares))
+                DispatchQueue.concurrentPerform(iterations: n) { row in
+                    z.withUnsafeBufferPointer { z in
+                        let values = z[row * length..<(row + 1) * length]
+                        var start = 0
+                        for gap in 0..<gapCount {
+                            var x = 0.0
+                            var xx = 0.0
+                            for t in dateLists[start..<listEnds[gap]] {
+                                x += values[row * length + t]
+                                xx += values[row * length + t] * values[row * length + t]
+                            }
+                            start = listEnds[gap]
+                            out.x[row * gapCount + gap] = sumsPresent[gap] ? x : rowSum[row] - x
+                            out.xx[row * gapCount + gap] = sumsPresent[gap] ? xx : rowSquares[row] - xx
+                        }
+                    }
+                }
+            }
+        }
+        return (sums, squares)
     }
 
     /// The number of dates rows `i` and `j` both have a return on.

@@ -16,18 +16,29 @@ struct ReturnGrid: Sendable {
     var length: Int { axis.count }
 
     init(rows: [ReturnSeries], alignment: CorrelationOptions.Alignment) {
-        var seen: [Day: Int] = [:]
+        // Days are small integers (4-digit years span under 3.7 million days), so a flat table indexed by day
+        // finds a date's column; hashing 1.5 million dates of 2,000 tickers took 70 ms.
+        var first = Int.max
+        var last = Int.min
         for row in rows {
-            for key in row.keys { seen[key, default: 0] += 1 }
+            for key in row.keys {
+                first = min(first, key.daysSince1970)
+                last = max(last, key.daysSince1970)
+            }
         }
-        let axis: [Day]
-        switch alignment {
-        case .pairwise: axis = seen.keys.sorted()
-        case .intersection: axis = seen.filter { $0.value == rows.count }.keys.sorted()
+        let span = first <= last ? last - first + 1 : 0
+        var seen = [Int32](repeating: 0, count: span)
+        for row in rows {
+            for key in row.keys { seen[key.daysSince1970 - first] += 1 }
         }
-        var position: [Day: Int] = [:]
-        position.reserveCapacity(axis.count)
-        for (index, day) in axis.enumerated() { position[day] = index }
+        let needed: Int32 = alignment == .pairwise ? 1 : Int32(rows.count)
+        var axis: [Day] = []
+        // The column of each day on the axis, -1 for a day that is not on it.
+        var column = [Int32](repeating: -1, count: span)
+        for offset in 0..<span where seen[offset] >= needed {
+            column[offset] = Int32(axis.count)
+            axis.append(Day(daysSince1970: first + offset))
+        }
 
         let length = axis.count
         var values = [Double](repeating: 0, count: rows.count * length)
@@ -35,9 +46,10 @@ struct ReturnGrid: Sendable {
         var counts = [Int](repeating: 0, count: rows.count)
         for (rowIndex, row) in rows.enumerated() {
             for (key, value) in zip(row.keys, row.values) {
-                guard let column = position[key] else { continue }
-                values[rowIndex * length + column] = value
-                mask[rowIndex * length + column] = 1
+                let position = Int(column[key.daysSince1970 - first])
+                guard position >= 0 else { continue }
+                values[rowIndex * length + position] = value
+                mask[rowIndex * length + position] = 1
                 counts[rowIndex] += 1
             }
         }
