@@ -37,10 +37,12 @@ extension CorrelationReport {
             flushIfFull()
         }
         chunk += "\na,b,r,common_\(matrix.options.periodName),reason\n"
+        // Pairs are named after the group's (and matrix's) tickers: when none needs quoting, no pair name does.
+        let plainNames = (figures.tickers + matrix.tickers).allSatisfy { Self.csvCell($0) == $0 }
         for pair in figures.pairs {
-            chunk += Self.csvCell(pair.a)
+            chunk += plainNames ? pair.a : Self.csvCell(pair.a)
             chunk += ","
-            chunk += Self.csvCell(pair.b)
+            chunk += plainNames ? pair.b : Self.csvCell(pair.b)
             chunk += ","
             if let r = pair.r { r.write(to: &chunk) }
             chunk += ","
