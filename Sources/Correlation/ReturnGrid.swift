@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Several tickers' returns laid out on one date axis: one contiguous row per ticker, row-major.
 ///
 /// Missing returns are stored as 0 with a 0 in `mask`, so sums over common dates become plain dot products
@@ -34,23 +36,34 @@ struct ReturnGrid: Sendable {
         let needed: Int32 = alignment == .pairwise ? 1 : Int32(rows.count)
         var axis: [Day] = []
         // The column of each day on the axis, -1 for a day that is not on it.
-        var column = [Int32](repeating: -1, count: span)
+        var axisColumn = [Int32](repeating: -1, count: span)
         for offset in 0..<span where seen[offset] >= needed {
-            column[offset] = Int32(axis.count)
+            axisColumn[offset] = Int32(axis.count)
             axis.append(Day(daysSince1970: first + offset))
         }
 
         let length = axis.count
+        let (column, firstDay) = (axisColumn, first)
         var values = [Double](repeating: 0, count: rows.count * length)
         var mask = [Double](repeating: 0, count: rows.count * length)
         var counts = [Int](repeating: 0, count: rows.count)
-        for (rowIndex, row) in rows.enumerated() {
-            for (key, value) in zip(row.keys, row.values) {
-                let position = Int(column[key.daysSince1970 - first])
-                guard position >= 0 else { continue }
-                values[rowIndex * length + position] = value
-                mask[rowIndex * length + position] = 1
-                counts[rowIndex] += 1
+        values.withUnsafeMutableBufferPointer { values in
+            mask.withUnsafeMutableBufferPointer { mask in
+                counts.withUnsafeMutableBufferPointer { counts in
+                    let out = (
+                        values: DisjointWrites(values), mask: DisjointWrites(mask), counts: DisjointWrites(counts)
+                    )
+                    DispatchQueue.concurrentPerform(iterations: rows.count) { rowIndex in
+                        let row = rows[rowIndex]
+                        for (key, value) in zip(row.keys, row.values) {
+                            let position = Int(column[key.daysSince1970 - firstDay])
+                            guard position >= 0 else { continue }
+                            out.values[rowIndex * length + position] = value
+                            out.mask[rowIndex * length + position] = 1
+                            out.counts[rowIndex] += 1
+                        }
+                    }
+                }
             }
         }
         self.axis = axis
@@ -103,9 +116,15 @@ struct ReturnGrid: Sendable {
 
     /// A label per row; rows with the same label have returns on exactly the same dates.
     func maskGroups() -> [Int] {
-        var groups: [[Double]: Int] = [:]
-        return (0..<rowCount).map { row in
-            let key = Array(mask[row * length..<(row + 1) * length])
+        // Keyed by the mask packed into bits: hashing 750 doubles per row took most of the time.
+        let words = (length + 63) / 64
+        let keys = Array(0..<rowCount).concurrentMap { row -> [UInt64] in
+            var key = [UInt64](repeating: 0, count: words)
+            for t in 0..<length where mask[row * length + t] == 1 { key[t / 64] |= 1 << UInt64(t % 64) }
+            return key
+        }
+        var groups: [[UInt64]: Int] = [:]
+        return keys.map { key in
             if let group = groups[key] { return group }
             groups[key] = groups.count
             return groups.count - 1
@@ -121,25 +140,30 @@ struct ReturnGrid: Sendable {
     func standardized(ranked: Bool) -> (z: [Double], constant: [Bool]) {
         var z = [Double](repeating: 0, count: values.count)
         var constant = [Bool](repeating: false, count: rowCount)
-        for row in 0..<rowCount {
-            var own = present(row)
-            guard let first = own.first, own.contains(where: { $0 != first }) else {
-                constant[row] = true
-                continue
-            }
-            if ranked { own = Statistics.averageRanks(own) }
-            let mean = own.reduce(0, +) / Double(own.count)
-            let norm = own.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }.squareRoot()
-            // Returns beyond about 1e154 overflow the sum of squares: every z-score would be 0 and the pair a
-            // figure of 0.00. NaN z-scores make every pair of the row n/a instead (found by fuzzing).
-            guard norm.isFinite, mean.isFinite else {
-                for t in 0..<length where mask[row * length + t] == 1 { z[row * length + t] = .nan }
-                continue
-            }
-            var next = 0
-            for t in 0..<length where mask[row * length + t] == 1 {
-                z[row * length + t] = (own[next] - mean) / norm
-                next += 1
+        z.withUnsafeMutableBufferPointer { z in
+            constant.withUnsafeMutableBufferPointer { constant in
+                let out = (z: DisjointWrites(z), constant: DisjointWrites(constant))
+                DispatchQueue.concurrentPerform(iterations: rowCount) { row in
+                    var own = present(row)
+                    guard let first = own.first, own.contains(where: { $0 != first }) else {
+                        out.constant[row] = true
+                        return
+                    }
+                    if ranked { own = Statistics.averageRanks(own) }
+                    let mean = own.reduce(0, +) / Double(own.count)
+                    let norm = own.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }.squareRoot()
+                    // Returns beyond about 1e154 overflow the sum of squares: every z-score would be 0 and the
+                    // pair a figure of 0.00. NaN z-scores make every pair of the row n/a instead (found by fuzzing).
+                    guard norm.isFinite, mean.isFinite else {
+                        for t in 0..<length where mask[row * length + t] == 1 { out.z[row * length + t] = .nan }
+                        return
+                    }
+                    var next = 0
+                    for t in 0..<length where mask[row * length + t] == 1 {
+                        out.z[row * length + t] = (own[next] - mean) / norm
+                        next += 1
+                    }
+                }
             }
         }
         return (z, constant)
