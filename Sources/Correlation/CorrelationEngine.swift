@@ -48,11 +48,10 @@ public enum CorrelationEngine {
 }
 
 extension CorrelationEngine {
-    /// Every cell of the `count × count` matrix, row by row on every core; a position without a row is n/a.
+    /// Every cell of the `count × count` matrix, on every core; a position without a row is n/a.
     ///
-    /// Each output row is written whole, from start to end, by one iteration: the cell `(i, j)` below the
-    /// diagonal is computed again as `(j, i)` (the same bits) rather than copied, which would need the whole
-    /// matrix initialised first and a transposing pass, both on one core, through 52 MB for 2,000 tickers.
+    /// Row `a` computes its cells on and right of the diagonal, then bands of rows copy the upper triangle onto
+    /// the lower one, tile by tile. Nothing is initialised twice: for 2,000 tickers the three arrays are 52 MB.
     fileprivate static func fill(
         count: Int, rowOfPosition: [Int], cells: PairwiseCells
     ) -> (values: [Double], overlaps: [Int32], statuses: [CorrelationMatrix.Status]) {
@@ -65,18 +64,29 @@ extension CorrelationEngine {
                     let out = (
                         r: DisjointWrites(values), overlap: DisjointWrites(overlaps), status: DisjointWrites(statuses)
                     )
+                    // Rows with a larger position have larger rows, so (a, b ≥ a) is (rowA, rowB ≥ rowA).
                     DispatchQueue.concurrentPerform(iterations: count) { a in
                         let rowA = rowOfPosition[a]
-                        for b in 0..<count {
+                        for b in a..<count {
                             let rowB = rowOfPosition[b]
-                            var cell: PairwiseCells.Cell = (.nan, 0, .leftOut)
-                            if rowA >= 0, rowB >= 0 {
-                                cell = cells.cell(min(rowA, rowB), max(rowA, rowB))
-                                if rowA > rowB { cell.status = cell.status.transposed }
-                            }
+                            let cell = rowA >= 0 && rowB >= 0 ? cells.cell(rowA, rowB) : (.nan, 0, .leftOut)
                             out.r[a * count + b] = cell.r
                             out.overlap[a * count + b] = Int32(cell.overlap)
                             out.status[a * count + b] = cell.status
+                        }
+                    }
+                    let tile = 64
+                    // Band k writes only rows k·tile ..< (k + 1)·tile left of the diagonal, reading the upper triangle.
+                    DispatchQueue.concurrentPerform(iterations: (count + tile - 1) / tile) { band in
+                        let i0 = band * tile
+                        for j0 in stride(from: 0, through: i0, by: tile) {
+                            for i in i0..<min(i0 + tile, count) {
+                                for j in j0..<min(j0 + tile, i) {
+                                    out.r[i * count + j] = out.r[j * count + i]
+                                    out.overlap[i * count + j] = out.overlap[j * count + i]
+                                    out.status[i * count + j] = out.status[j * count + i].transposed
+                                }
+                            }
                         }
                     }
                     statusesCount = size
@@ -173,10 +183,11 @@ private struct PairwiseCells: Sendable {
         }
         let (bounds, ends) = (runBounds, rowEnds)
         let gapCount = gapRows.count
-        var sums = [Double](repeating: 0, count: n * gapCount)
-        var squares = [Double](repeating: 0, count: n * gapCount)
-        sums.withUnsafeMutableBufferPointer { sums in
-            squares.withUnsafeMutableBufferPointer { squares in
+        // Every element is written once, by the core that computes it: nothing to zero first.
+        let size = n * gapCount
+        var squares: [Double] = []
+        let sums = [Double](unsafeUninitializedCapacity: size) { sums, sumsCount in
+            squares = [Double](unsafeUninitializedCapacity: size) { squares, squaresCount in
                 let out = (x: DisjointWrites(sums), xx: DisjointWrites(squares))
                 DispatchQueue.concurrentPerform(iterations: n) { row in
                     var prefix = [Double](repeating: 0, count: length + 1)
@@ -199,7 +210,9 @@ private struct PairwiseCells: Sendable {
                         out.xx[row * gapCount + gap] = xx
                     }
                 }
+                squaresCount = size
             }
+            sumsCount = size
         }
         return (sums, squares)
     }

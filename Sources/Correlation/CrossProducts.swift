@@ -1,4 +1,5 @@
 import COpenBLAS
+import Dispatch
 
 /// Dot products between the rows of two row-major matrices; the only file that calls BLAS.
 ///
@@ -25,8 +26,15 @@ enum CrossProducts {
         if rowsA * rowsB * length < blasThreshold {
             return portable(a, rowsA: rowsA, b, rowsB: rowsB, length: length, symmetric: symmetric)
         }
-        // Zeroed first, although beta = 0 tells BLAS to overwrite: never let it read uninitialised memory.
-        var c = [Double](repeating: 0, count: rowsA * rowsB)
+        // Zeroed first, although beta = 0 tells BLAS to overwrite: never let it read uninitialised memory. Row by
+        // row on every core, as the pages of a large product are first touched here.
+        var c = [Double](unsafeUninitializedCapacity: rowsA * rowsB) { c, initialized in
+            let rows = DisjointWrites(c)
+            DispatchQueue.concurrentPerform(iterations: rowsA) { i in
+                (rows.base + i * rowsB).initialize(repeating: 0, count: rowsB)
+            }
+            initialized = rowsA * rowsB
+        }
         let m = Int32(rowsA)
         let n = Int32(rowsB)
         let k = Int32(length)
@@ -41,14 +49,17 @@ enum CrossProducts {
         return c
     }
 
-    /// Copies the upper triangle of a square row-major matrix onto the lower one, tile by tile so that the
-    /// strided reads stay in cache.
+    /// Copies the upper triangle of a square row-major matrix onto the lower one, a band of rows per core and tile
+    /// by tile so that the strided reads stay in cache.
     private static func mirrorUpperTriangle(_ c: UnsafeMutableBufferPointer<Double>, size: Int) {
         let tile = 64
-        for i0 in stride(from: 0, to: size, by: tile) {
+        let matrix = DisjointWrites(c)
+        // Band b writes only rows b·tile ..< (b + 1)·tile, left of the diagonal; it reads only the upper triangle.
+        DispatchQueue.concurrentPerform(iterations: (size + tile - 1) / tile) { band in
+            let i0 = band * tile
             for j0 in stride(from: 0, through: i0, by: tile) {
                 for i in i0..<min(i0 + tile, size) {
-                    for j in j0..<min(j0 + tile, i) { c[i * size + j] = c[j * size + i] }
+                    for j in j0..<min(j0 + tile, i) { matrix[i * size + j] = matrix[j * size + i] }
                 }
             }
         }

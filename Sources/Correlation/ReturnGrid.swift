@@ -44,16 +44,19 @@ struct ReturnGrid: Sendable {
 
         let length = axis.count
         let (column, firstDay) = (axisColumn, first)
-        var values = [Double](repeating: 0, count: rows.count * length)
-        var mask = [Double](repeating: 0, count: rows.count * length)
+        // Each row is zeroed by the core that fills it, rather than both arrays on one core first.
+        let size = rows.count * length
+        var mask: [Double] = []
         var counts = [Int](repeating: 0, count: rows.count)
-        values.withUnsafeMutableBufferPointer { values in
-            mask.withUnsafeMutableBufferPointer { mask in
+        let values = [Double](unsafeUninitializedCapacity: size) { values, valuesCount in
+            mask = [Double](unsafeUninitializedCapacity: size) { mask, maskCount in
                 counts.withUnsafeMutableBufferPointer { counts in
                     let out = (
                         values: DisjointWrites(values), mask: DisjointWrites(mask), counts: DisjointWrites(counts)
                     )
                     DispatchQueue.concurrentPerform(iterations: rows.count) { rowIndex in
+                        (out.values.base + rowIndex * length).initialize(repeating: 0, count: length)
+                        (out.mask.base + rowIndex * length).initialize(repeating: 0, count: length)
                         let row = rows[rowIndex]
                         for (key, value) in zip(row.keys, row.values) {
                             let position = Int(column[key.daysSince1970 - firstDay])
@@ -64,7 +67,9 @@ struct ReturnGrid: Sendable {
                         }
                     }
                 }
+                maskCount = size
             }
+            valuesCount = size
         }
         self.axis = axis
         self.rowCount = rows.count
@@ -138,12 +143,13 @@ struct ReturnGrid: Sendable {
     /// A row whose values are all equal is left at 0 and flagged as constant.
     /// - Parameter ranked: Replace each row's values by their ranks first (Spearman).
     func standardized(ranked: Bool) -> (z: [Double], constant: [Bool]) {
-        var z = [Double](repeating: 0, count: values.count)
         var constant = [Bool](repeating: false, count: rowCount)
-        z.withUnsafeMutableBufferPointer { z in
+        let z = [Double](unsafeUninitializedCapacity: values.count) { z, zCount in
             constant.withUnsafeMutableBufferPointer { constant in
                 let out = (z: DisjointWrites(z), constant: DisjointWrites(constant))
                 DispatchQueue.concurrentPerform(iterations: rowCount) { row in
+                    // Zeroed here, by the core that fills the row.
+                    (out.z.base + row * length).initialize(repeating: 0, count: length)
                     var own = present(row)
                     guard let first = own.first, own.contains(where: { $0 != first }) else {
                         out.constant[row] = true
@@ -165,6 +171,7 @@ struct ReturnGrid: Sendable {
                     }
                 }
             }
+            zCount = values.count
         }
         return (z, constant)
     }
