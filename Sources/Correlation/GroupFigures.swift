@@ -94,8 +94,8 @@ extension CorrelationMatrix {
         }
         // r comes back with its key (the status of every number is ok); a pair that is n/a, or whose r is 0
         // (the key has lost its sign), is built the long way.
-        let sorted = Self.sortedDescending(keys, payloads: payloads)
-        return zip(sorted.keys, sorted.payloads).map { r, payload in
+        Self.sortDescending(&keys, payloads: &payloads)
+        return zip(keys, payloads).map { r, payload in
             let (p, q) = (Int(payload >> 44), Int(payload >> 24 & 0xF_FFFF))
             guard let i = rows[p], let j = rows[q] else { return pair(names[p], names[q]) }
             guard r != -2, r != 0 else { return pair(i, j) }
@@ -103,13 +103,14 @@ extension CorrelationMatrix {
         }
     }
 
-    /// `keys` and their `payloads`, highest key first, equal keys in their given order (-0 comes back as 0).
+    /// Sorts `keys` and their `payloads` in place, highest key first, equal keys in their given order (-0 comes
+    /// back as 0).
     ///
     /// A stable radix sort on the keys' bits, 11 at a time: six passes over millions of pairs instead of a
     /// comparison sort's twenty-odd (2,048 buckets keep the scattered writes in cache, 65,536 did not).
     /// NaN must not occur; -0 equals 0.
-    static func sortedDescending(_ keys: [Double], payloads: [UInt64]) -> (keys: [Double], payloads: [UInt64]) {
-        precondition(keys.count == payloads.count)
+    static func sortDescending(_ keys: inout [Double], payloads order: inout [UInt64]) {
+        precondition(keys.count == order.count)
         // Bits that sort as unsigned integers the way the keys sort descending: the sign bit set for negative
         // numbers (and -0 turned into 0 by adding 0), flipped so that larger keys come first.
         var bits = keys.map { key -> UInt64 in
@@ -117,7 +118,6 @@ extension CorrelationMatrix {
             let ascending = pattern >> 63 == 1 ? ~pattern : pattern | 1 << 63
             return ~ascending
         }
-        var order = payloads
         var nextBits = [UInt64](repeating: 0, count: keys.count)
         var nextOrder = [UInt64](repeating: 0, count: keys.count)
         let digitBits = 11
@@ -159,10 +159,9 @@ extension CorrelationMatrix {
             swap(&bits, &nextBits)
             swap(&order, &nextOrder)
         }
-        let sortedKeys = bits.map { descending -> Double in
+        for (index, descending) in bits.enumerated() {
             let ascending = ~descending
-            return Double(bitPattern: ascending >> 63 == 1 ? ascending & ~(1 << 63) : ~ascending)
+            keys[index] = Double(bitPattern: ascending >> 63 == 1 ? ascending & ~(1 << 63) : ~ascending)
         }
-        return (sortedKeys, order)
     }
 }
