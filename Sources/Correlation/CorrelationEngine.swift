@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Computes a `CorrelationMatrix` from price series, the way pandas' `prices.pct_change().corr()` does.
 ///
 /// Each ticker's returns are standardised once over its own dates. Two tickers with returns on exactly the
@@ -29,38 +31,76 @@ public enum CorrelationEngine {
         }
         let until = options.until ?? loaded.compactMap { $0.prices.days.last }.max()
         // Without any close there are no returns, whatever the bound; 1970 stands in for the missing one.
-        let rows = loaded.map {
-            ReturnSeries(
-                prices: $0.prices, since: options.since, until: until ?? Day(daysSince1970: 0), options: options)
+        let rows = loaded.map(\.prices).concurrentMap {
+            ReturnSeries(prices: $0, since: options.since, until: until ?? Day(daysSince1970: 0), options: options)
         }
         let grid = ReturnGrid(rows: rows, alignment: options.alignment)
         let cells = PairwiseCells(grid: grid, options: options)
 
         let count = tickers.count
-        var values = [Double](repeating: .nan, count: count * count)
-        var overlaps = [Int](repeating: 0, count: count * count)
-        var statuses = [CorrelationMatrix.Status](repeating: .leftOut, count: count * count)
-        for (rowI, entryI) in loaded.enumerated() {
-            for (rowJ, entryJ) in loaded.enumerated() where rowJ >= rowI {
-                let (r, overlap, status) = cells.cell(rowI, rowJ)
-                let forward = entryI.position * count + entryJ.position
-                let backward = entryJ.position * count + entryI.position
-                values[forward] = r
-                values[backward] = r
-                overlaps[forward] = overlap
-                overlaps[backward] = overlap
-                statuses[forward] = status
-                statuses[backward] = status.transposed
-            }
-        }
+        var rowOfPosition = [Int](repeating: -1, count: count)
+        for (row, entry) in loaded.enumerated() { rowOfPosition[entry.position] = row }
+        let (values, overlaps, statuses) = fill(count: count, rowOfPosition: rowOfPosition, cells: cells)
         return CorrelationMatrix(
             tickers: tickers, options: options, from: options.since ?? grid.axis.first, to: until,
             problems: problems, values: values, overlaps: overlaps, statuses: statuses)
     }
 }
 
+extension CorrelationEngine {
+    /// Every cell of the `count × count` matrix, on every core; a position without a row is n/a.
+    ///
+    /// Row `a` computes its cells on and right of the diagonal, then bands of rows copy the upper triangle onto
+    /// the lower one, tile by tile. Nothing is initialised twice: for 2,000 tickers the three arrays are 52 MB.
+    fileprivate static func fill(
+        count: Int, rowOfPosition: [Int], cells: PairwiseCells
+    ) -> (values: [Double], overlaps: [Int32], statuses: [CorrelationMatrix.Status]) {
+        let size = count * count
+        var overlaps: [Int32] = []
+        var statuses: [CorrelationMatrix.Status] = []
+        let values = [Double](unsafeUninitializedCapacity: size) { values, valuesCount in
+            overlaps = [Int32](unsafeUninitializedCapacity: size) { overlaps, overlapsCount in
+                statuses = [CorrelationMatrix.Status](unsafeUninitializedCapacity: size) { statuses, statusesCount in
+                    let out = (
+                        r: DisjointWrites(values), overlap: DisjointWrites(overlaps), status: DisjointWrites(statuses)
+                    )
+                    // Rows with a larger position have larger rows, so (a, b ≥ a) is (rowA, rowB ≥ rowA).
+                    DispatchQueue.concurrentPerform(iterations: count) { a in
+                        let rowA = rowOfPosition[a]
+                        for b in a..<count {
+                            let rowB = rowOfPosition[b]
+                            let cell = rowA >= 0 && rowB >= 0 ? cells.cell(rowA, rowB) : (.nan, 0, .leftOut)
+                            out.r[a * count + b] = cell.r
+                            out.overlap[a * count + b] = Int32(cell.overlap)
+                            out.status[a * count + b] = cell.status
+                        }
+                    }
+                    let tile = 64
+                    // Band k writes only rows k·tile ..< (k + 1)·tile left of the diagonal, reading the upper triangle.
+                    DispatchQueue.concurrentPerform(iterations: (count + tile - 1) / tile) { band in
+                        let i0 = band * tile
+                        for j0 in stride(from: 0, through: i0, by: tile) {
+                            for i in i0..<min(i0 + tile, count) {
+                                for j in j0..<min(j0 + tile, i) {
+                                    out.r[i * count + j] = out.r[j * count + i]
+                                    out.overlap[i * count + j] = out.overlap[j * count + i]
+                                    out.status[i * count + j] = out.status[j * count + i].transposed
+                                }
+                            }
+                        }
+                    }
+                    statusesCount = size
+                }
+                overlapsCount = size
+            }
+            valuesCount = size
+        }
+        return (values, overlaps, statuses)
+    }
+}
+
 /// The products a matrix is read from, computed once per request.
-private struct PairwiseCells {
+private struct PairwiseCells: Sendable {
     /// One cell of the matrix: r (NaN when n/a), the common period count and why it is n/a.
     typealias Cell = (r: Double, overlap: Int, status: CorrelationMatrix.Status)
 
@@ -105,16 +145,76 @@ private struct PairwiseCells {
         mm = CrossProducts.compute(
             gapMask, rowsA: gapCount, gapMask, rowsB: gapCount, length: length, symmetric: true)
         valueOrder = spearman && !gapRows.isEmpty ? grid.valueOrder() : []
+        rowSum = (0..<n).map { row in z[row * length..<(row + 1) * length].reduce(0, +) }
+        rowSquares = (0..<n).map { row in z[row * length..<(row + 1) * length].reduce(0) { $0 + $1 * $1 } }
         if spearman || gapRows.isEmpty {
             // Spearman pairs with different dates are ranked afresh, so the masked sums are not needed.
             zm = []
             qm = []
         } else {
-            zm = CrossProducts.compute(z, rowsA: n, gapMask, rowsB: gapCount, length: length)
-            qm = CrossProducts.compute(z.map { $0 * $0 }, rowsA: n, gapMask, rowsB: gapCount, length: length)
+            (zm, qm) = Self.maskedSums(z, rows: n, length: length, gapRows: gapRows, mask: grid.mask)
         }
-        rowSum = (0..<n).map { row in z[row * length..<(row + 1) * length].reduce(0, +) }
-        rowSquares = (0..<n).map { row in z[row * length..<(row + 1) * length].reduce(0) { $0 + $1 * $1 } }
+    }
+
+    /// Σx and Σx² of every row over the dates of each of `gapRows`, at `[row * gapRows.count + gap]`.
+    ///
+    /// These are the products `Z · M_gᵀ` and `Z² · M_gᵀ`, but a row with gaps has its dates in a few runs (a
+    /// late listing, a handful of missing days), and the sum over a run is the difference of two prefix sums.
+    /// Each row's prefix sums stay in cache while it is summed for every gap row: rows × runs instead of
+    /// rows × length for each row with gaps (70 ms → 15 ms for 2,000 tickers with 686 rows with gaps).
+    private static func maskedSums(
+        _ z: [Double], rows n: Int, length: Int, gapRows: [Int], mask: [Double]
+    ) -> (sums: [Double], squares: [Double]) {
+        // Each gap row's runs of consecutive dates it has, as start and end positions, one row after another.
+        var runBounds: [Int] = []
+        var rowEnds: [Int] = []
+        for row in gapRows {
+            var t = 0
+            while t < length {
+                guard mask[row * length + t] == 1 else {
+                    t += 1
+                    continue
+                }
+                runBounds.append(t)
+                while t < length, mask[row * length + t] == 1 { t += 1 }
+                runBounds.append(t)
+            }
+            rowEnds.append(runBounds.count)
+        }
+        let (bounds, ends) = (runBounds, rowEnds)
+        let gapCount = gapRows.count
+        // Every element is written once, by the core that computes it: nothing to zero first.
+        let size = n * gapCount
+        var squares: [Double] = []
+        let sums = [Double](unsafeUninitializedCapacity: size) { sums, sumsCount in
+            squares = [Double](unsafeUninitializedCapacity: size) { squares, squaresCount in
+                let out = (x: DisjointWrites(sums), xx: DisjointWrites(squares))
+                DispatchQueue.concurrentPerform(iterations: n) { row in
+                    var prefix = [Double](repeating: 0, count: length + 1)
+                    var prefixSquares = [Double](repeating: 0, count: length + 1)
+                    for t in 0..<length {
+                        let x = z[row * length + t]
+                        prefix[t + 1] = prefix[t] + x
+                        prefixSquares[t + 1] = prefixSquares[t] + x * x
+                    }
+                    var run = 0
+                    for gap in 0..<gapCount {
+                        var x = 0.0
+                        var xx = 0.0
+                        while run < ends[gap] {
+                            x += prefix[bounds[run + 1]] - prefix[bounds[run]]
+                            xx += prefixSquares[bounds[run + 1]] - prefixSquares[bounds[run]]
+                            run += 2
+                        }
+                        out.x[row * gapCount + gap] = x
+                        out.xx[row * gapCount + gap] = xx
+                    }
+                }
+                squaresCount = size
+            }
+            sumsCount = size
+        }
+        return (sums, squares)
     }
 
     /// The number of dates rows `i` and `j` both have a return on.

@@ -29,12 +29,13 @@ public struct CorrelationMatrix: Sendable {
     let index: [String: Int]
     /// `tickers.count²` coefficients, NaN when n/a.
     let values: [Double]
-    let overlaps: [Int]
+    /// Common period counts; 32 bits, as no series has 2³¹ periods, halve the memory of a large matrix.
+    let overlaps: [Int32]
     let statuses: [Status]
 
     init(
         tickers: [String], options: CorrelationOptions, from: Day?, to: Day?, problems: [String: PriceProblem],
-        values: [Double], overlaps: [Int], statuses: [Status]
+        values: [Double], overlaps: [Int32], statuses: [Status]
     ) {
         self.tickers = tickers
         self.options = options
@@ -69,9 +70,10 @@ public struct CorrelationMatrix: Sendable {
     func pair(_ i: Int, _ j: Int) -> PairCorrelation {
         let cell = i * tickers.count + j
         let value = values[cell]
+        let overlap = Int(overlaps[cell])
         return PairCorrelation(
-            a: tickers[i], b: tickers[j], r: value.isNaN ? nil : value, overlap: overlaps[cell],
-            reason: reason(statuses[cell], i, j, overlap: overlaps[cell]))
+            a: tickers[i], b: tickers[j], r: value.isNaN ? nil : value, overlap: overlap,
+            reason: reason(statuses[cell], i, j, overlap: overlap))
     }
 
     private func reason(_ status: Status, _ i: Int, _ j: Int, overlap: Int) -> String? {

@@ -1,18 +1,76 @@
-/// Dot products between the rows of two row-major matrices, blocked for the cache.
+import COpenBLAS
+import Dispatch
+
+/// Dot products between the rows of two row-major matrices; the only file that calls BLAS.
 ///
 /// This is the one hot loop of the engine: a correlation matrix is `Z · Zᵀ` of standardised returns, and the
-/// pairwise-complete sums are the same product taken against 0/1 masks. Rows are split into tiles that stay
-/// in cache while a chunk of dates is swept, and a 2×4 register tile with two-lane SIMD accumulators keeps
-/// the inner loop within the sixteen vector registers of baseline x86-64.
+/// pairwise-complete sums are the same product taken against 0/1 masks. OpenBLAS computes it: `dsyrk` for a
+/// symmetric product (half the work of `dgemm`), `dgemm` for the others. OpenBLAS splits the output among its
+/// threads, never the dates, so every sum is accumulated in one order and a run gives the same bits each time.
+///
+/// Products of fewer than `blasThreshold` multiply-adds (a handful of tickers) keep the portable loop below:
+/// there it is as fast as BLAS, and it keeps small requests' results the bits they have always been (BLAS sums
+/// in another order, which moves some coefficients by one unit in the last place).
 enum CrossProducts {
-    static let rowTile = 64
-    static let dateTile = 256
+    static let blasThreshold = 1 << 16
 
     /// Returns `c` with `c[i * rowsB + j] = Σₜ a[i * length + t] · b[j * length + t]`.
     ///
-    /// - Parameter symmetric: `a` and `b` are the same matrix; only tiles on or above the diagonal are
-    ///   computed and the rest mirrored.
+    /// - Parameter symmetric: `a` and `b` are the same matrix; only the upper triangle is computed and the rest
+    ///   mirrored.
     static func compute(
+        _ a: [Double], rowsA: Int, _ b: [Double], rowsB: Int, length: Int, symmetric: Bool = false
+    ) -> [Double] {
+        precondition(a.count == rowsA * length && b.count == rowsB * length)
+        precondition(!symmetric || rowsA == rowsB)
+        if rowsA * rowsB * length < blasThreshold {
+            return portable(a, rowsA: rowsA, b, rowsB: rowsB, length: length, symmetric: symmetric)
+        }
+        // Zeroed first, although beta = 0 tells BLAS to overwrite: never let it read uninitialised memory. Row by
+        // row on every core, as the pages of a large product are first touched here.
+        var c = [Double](unsafeUninitializedCapacity: rowsA * rowsB) { c, initialized in
+            let rows = DisjointWrites(c)
+            DispatchQueue.concurrentPerform(iterations: rowsA) { i in
+                (rows.base + i * rowsB).initialize(repeating: 0, count: rowsB)
+            }
+            initialized = rowsA * rowsB
+        }
+        let m = Int32(rowsA)
+        let n = Int32(rowsB)
+        let k = Int32(length)
+        c.withUnsafeMutableBufferPointer { c in
+            if symmetric {
+                cblas_dsyrk(CblasRowMajor, CblasUpper, CblasNoTrans, m, k, 1, a, k, 0, c.baseAddress, m)
+                mirrorUpperTriangle(c, size: rowsA)
+            } else {
+                cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, m, n, k, 1, a, k, b, k, 0, c.baseAddress, n)
+            }
+        }
+        return c
+    }
+
+    /// Copies the upper triangle of a square row-major matrix onto the lower one, a band of rows per core and tile
+    /// by tile so that the strided reads stay in cache.
+    private static func mirrorUpperTriangle(_ c: UnsafeMutableBufferPointer<Double>, size: Int) {
+        let tile = 64
+        let matrix = DisjointWrites(c)
+        // Band b writes only rows b·tile ..< (b + 1)·tile, left of the diagonal; it reads only the upper triangle.
+        DispatchQueue.concurrentPerform(iterations: (size + tile - 1) / tile) { band in
+            let i0 = band * tile
+            for j0 in stride(from: 0, through: i0, by: tile) {
+                for i in i0..<min(i0 + tile, size) {
+                    for j in j0..<min(j0 + tile, i) { matrix[i * size + j] = matrix[j * size + i] }
+                }
+            }
+        }
+    }
+
+    static let rowTile = 64
+    static let dateTile = 256
+
+    /// The same product by a blocked SIMD loop: a 2×4 register tile with two-lane accumulators, rows split
+    /// into tiles that stay in cache while a chunk of dates is swept.
+    static func portable(
         _ a: [Double], rowsA: Int, _ b: [Double], rowsB: Int, length: Int, symmetric: Bool = false
     ) -> [Double] {
         precondition(a.count == rowsA * length && b.count == rowsB * length)

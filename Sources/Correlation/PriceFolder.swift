@@ -16,11 +16,21 @@ public struct PriceFolder: Sendable {
     }
 
     /// Reads each ticker's file; a missing or bad file becomes a `PriceProblem` instead of stopping the others.
+    ///
+    /// Files are read on every core: for thousands of tickers, reading and parsing is most of a run.
     public func load(_ tickers: [String]) -> [String: Result<PriceSeries, PriceProblem>] {
-        var result: [String: Result<PriceSeries, PriceProblem>] = [:]
-        for ticker in tickers where result[ticker] == nil {
-            result[ticker] = load(ticker)
+        var seen = Set<String>()
+        let unique = tickers.filter { seen.insert($0).inserted }
+        var loaded = [Result<PriceSeries, PriceProblem>?](repeating: nil, count: unique.count)
+        loaded.withUnsafeMutableBufferPointer { buffer in
+            let out = DisjointWrites(buffer)
+            DispatchQueue.concurrentPerform(iterations: unique.count) { index in
+                out[index] = load(unique[index])
+            }
         }
+        var result: [String: Result<PriceSeries, PriceProblem>] = [:]
+        result.reserveCapacity(unique.count)
+        for (ticker, series) in zip(unique, loaded) { result[ticker] = series }
         return result
     }
 

@@ -56,7 +56,12 @@ public enum PriceReader {
         }
 
         var rows: [(day: Day, close: Double)] = []
-        var lineOfDay: [Day: Int] = [:]
+        rows.reserveCapacity(scanner.bytes.count / 16)
+        var lines: [Int] = []
+        lines.reserveCapacity(scanner.bytes.count / 16)
+        // Dates usually come in increasing order, and then none can repeat: the table of dates seen, which
+        // finds a duplicate, is only built once a date is not after the one before.
+        var lineOfDay: [Day: Int]?
         while let row = scanner.nextLine() {
             guard row.cells.count == names.count else {
                 return .failure(
@@ -75,10 +80,14 @@ public enum PriceReader {
             guard price.isFinite, price > 0 else {
                 return .failure(.nonPositivePrice(file: file, line: row.number, value: scanner.text(priceCell)))
             }
-            if let firstLine = lineOfDay.updateValue(row.number, forKey: day) {
+            if lineOfDay == nil, let last = rows.last?.day, day <= last {
+                lineOfDay = Dictionary(zip(rows.map(\.day), lines), uniquingKeysWith: { first, _ in first })
+            }
+            if lineOfDay != nil, let firstLine = lineOfDay?.updateValue(row.number, forKey: day) {
                 return .failure(.duplicateDate(file: file, line: row.number, date: day.iso, firstLine: firstLine))
             }
             rows.append((day, price))
+            lines.append(row.number)
         }
         guard !rows.isEmpty else { return .failure(.noPrices(file: file, line: header.number + 1)) }
         rows.sort { $0.day < $1.day }

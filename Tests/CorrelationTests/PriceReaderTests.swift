@@ -55,6 +55,11 @@ import Testing
 
     @Test(arguments: [
         ("Date,Close\n2024-01-02,10\n2024-01-02,11\n", "Prices/X.csv:3: duplicate date 2024-01-02 (first on line 2)"),
+        // Out of order, with a blank line: the duplicate is found among dates read before the order broke.
+        (
+            "Date,Close\n\n2024-01-01,9\n2024-01-03,10\n2024-01-02,12\n2024-01-03,11\n",
+            "Prices/X.csv:6: duplicate date 2024-01-03 (first on line 4)"
+        ),
         ("Date,Close\n2024-01-02,0\n", "Prices/X.csv:2: price 0 is not a positive finite number"),
         ("Date,Close\n2024-01-02,-3.5\n", "Prices/X.csv:2: price -3.5 is not a positive finite number"),
         ("Date,Close\n2024-01-02,inf\n", "Prices/X.csv:2: price inf is not a positive finite number"),

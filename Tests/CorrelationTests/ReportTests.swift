@@ -124,6 +124,24 @@ import Testing
         #expect(CorrelationReport.csvCell("plain") == "plain")
     }
 
+    @Test func csvQuotesTickersWithCommasInEverySection() throws {
+        let text = "Date,Close\n2024-01-01,10\n2024-01-02,11\n2024-01-03,10\n2024-01-04,12\n"
+        var prices: [String: Result<PriceSeries, PriceProblem>] = [:]
+        for ticker in ["A,B", "C"] {
+            prices[ticker] = .success(try PriceReader.parse(text, ticker: ticker, file: "Prices/\(ticker).csv"))
+        }
+        let options = CorrelationOptions(minOverlap: 2)
+        let matrix = CorrelationEngine.matrix(prices, tickers: ["A,B", "C"], options: options)
+        let lines = CorrelationReport(matrix: matrix).render(.csv).split(
+            separator: "\n", omittingEmptySubsequences: false)
+        try #require(lines.count > 5)
+        #expect(lines[0] == "ticker,\"A,B\",C")
+        #expect(lines[1].hasPrefix("\"A,B\",1.0,"))
+        #expect(lines[4] == "a,b,r,common_days,reason")
+        #expect(lines[5].hasPrefix("\"A,B\",C,") && lines[5].hasSuffix(",3,"))
+        #expect(lines.contains { $0.hasPrefix("mean_to_others,\"A,B\",") })
+    }
+
     @Test func jsonKeepsEveryKeyWithNullForNotAvailable() throws {
         let text = try Self.report().render(.json)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
