@@ -25,20 +25,14 @@ let package = Package(
             pkgConfig: "cairo",
             providers: [.apt(["libcairo2-dev"])]
         ),
-        // Debian's libopenblas-dev (cblas.h, libopenblas); the only Swift file that imports it is
-        // Correlation/CrossProducts.swift.
-        .systemLibrary(
-            name: "COpenBLAS",
-            pkgConfig: "openblas",
-            providers: [.apt(["libopenblas-dev"])]
-        ),
         // Scan, parse and index a vault; check its links.
         .target(
             name: "VaultModel",
             dependencies: ["CCmark", .product(name: "Yams", package: "Yams")]
         ),
         // Price files and the correlation engine.
-        .target(name: "Correlation", dependencies: ["COpenBLAS"]),
+        // OpenBLAS (Debian's libopenblas0) is opened at run time by Correlation/CrossProducts.swift, not linked.
+        .target(name: "Correlation"),
         // Draw the charts sector notes embed (PNG and SVG, with cairo).
         .target(name: "Charts", dependencies: ["CCairo", "Correlation"]),
         // Recognise what a note owns, recompute it, render it and splice it back.

@@ -17,11 +17,10 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CCmark", path: "Linked/CCmark", pkgConfig: "libcmark"),
         .systemLibrary(name: "CCairo", path: "Linked/CCairo", pkgConfig: "cairo"),
-        .systemLibrary(name: "COpenBLAS", path: "Linked/COpenBLAS", pkgConfig: "openblas"),
         .target(
             name: "VaultModel", dependencies: ["CCmark", .product(name: "Yams", package: "Yams")],
             path: "Linked/VaultModel"),
-        .target(name: "Correlation", dependencies: ["COpenBLAS"], path: "Linked/Correlation"),
+        .target(name: "Correlation", path: "Linked/Correlation"),
         .target(name: "Charts", dependencies: ["CCairo", "Correlation"], path: "Linked/Charts"),
         .target(
             name: "Refresh",

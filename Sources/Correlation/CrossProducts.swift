@@ -1,5 +1,5 @@
-import COpenBLAS
 import Dispatch
+import Foundation
 
 /// Dot products between the rows of two row-major matrices; the only file that calls BLAS.
 ///
@@ -11,6 +11,11 @@ import Dispatch
 /// Products of fewer than `blasThreshold` multiply-adds (a handful of tickers) keep the portable loop below:
 /// there it is as fast as BLAS, and it keeps small requests' results the bits they have always been (BLAS sums
 /// in another order, which moves some coefficients by one unit in the last place).
+///
+/// OpenBLAS (Debian's libopenblas0, installed with libopenblas-dev) is opened with `dlopen` at the first large
+/// product rather than linked: loaded at start-up, its worker threads spin on a core for a while waiting for
+/// work, which took a core from every `check` and `update` that never multiplies a matrix (a 1,000-note check
+/// ran 25% slower). Without the library the portable loop computes every product, more slowly.
 enum CrossProducts {
     static let blasThreshold = 1 << 16
 
@@ -23,7 +28,7 @@ enum CrossProducts {
     ) -> [Double] {
         precondition(a.count == rowsA * length && b.count == rowsB * length)
         precondition(!symmetric || rowsA == rowsB)
-        if rowsA * rowsB * length < blasThreshold {
+        guard rowsA * rowsB * length >= blasThreshold, let blas = OpenBLAS.shared else {
             return portable(a, rowsA: rowsA, b, rowsB: rowsB, length: length, symmetric: symmetric)
         }
         // Zeroed first, although beta = 0 tells BLAS to overwrite: never let it read uninitialised memory. Row by
@@ -40,13 +45,64 @@ enum CrossProducts {
         let k = Int32(length)
         c.withUnsafeMutableBufferPointer { c in
             if symmetric {
-                cblas_dsyrk(CblasRowMajor, CblasUpper, CblasNoTrans, m, k, 1, a, k, 0, c.baseAddress, m)
+                blas.dsyrk(OpenBLAS.rowMajor, OpenBLAS.upper, OpenBLAS.noTrans, m, k, 1, a, k, 0, c.baseAddress, m)
                 mirrorUpperTriangle(c, size: rowsA)
             } else {
-                cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, m, n, k, 1, a, k, b, k, 0, c.baseAddress, n)
+                blas.dgemm(
+                    OpenBLAS.rowMajor, OpenBLAS.noTrans, OpenBLAS.trans, m, n, k, 1, a, k, b, k, 0, c.baseAddress, n)
             }
         }
         return c
+    }
+
+    /// The two CBLAS functions vaultgen uses, from Debian's `libopenblas.so.0`.
+    struct OpenBLAS: @unchecked Sendable {
+        // cblas.h's enum values and signatures (blasint is a 32-bit int in Debian's build).
+        static let rowMajor: Int32 = 101
+        static let noTrans: Int32 = 111
+        static let trans: Int32 = 112
+        static let upper: Int32 = 121
+
+        typealias Dsyrk =
+            @convention(c) (
+                Int32, Int32, Int32, Int32, Int32, Double, UnsafePointer<Double>?, Int32, Double,
+                UnsafeMutablePointer<Double>?, Int32
+            ) -> Void
+        typealias Dgemm =
+            @convention(c) (
+                Int32, Int32, Int32, Int32, Int32, Int32, Double, UnsafePointer<Double>?, Int32, UnsafePointer<Double>?,
+                Int32, Double, UnsafeMutablePointer<Double>?, Int32
+            ) -> Void
+
+        let dsyrk: Dsyrk
+        let dgemm: Dgemm
+
+        /// The library, opened once; nil when it is not installed.
+        static let shared: OpenBLAS? = {
+            // Idle OpenBLAS threads spin for 2^28 cycles before sleeping, taking a core from the figures and the
+            // csv writing that follow; 2^4 makes them sleep at once. A value the user set is kept.
+            setenv("OPENBLAS_THREAD_TIMEOUT", "4", 0)
+            // Debian's OpenBLAS 0.3.21 predates AMD's Zen 4 and 5 and gives them its AVX2 kernels; on an AMD CPU
+            // with AVX-512 its SKYLAKEX kernels run twice as fast (2,000 tickers: 0.11 s instead of 0.13 s for the
+            // matrix). Intel CPUs it knows; a type the user set is kept.
+            if amdWithAVX512() { setenv("OPENBLAS_CORETYPE", "SKYLAKEX", 0) }
+            guard let library = dlopen("libopenblas.so.0", RTLD_NOW | RTLD_LOCAL),
+                let dsyrk = dlsym(library, "cblas_dsyrk"), let dgemm = dlsym(library, "cblas_dgemm")
+            else { return nil }
+            // Kept open for the life of the process.
+            return OpenBLAS(dsyrk: unsafeBitCast(dsyrk, to: Dsyrk.self), dgemm: unsafeBitCast(dgemm, to: Dgemm.self))
+        }()
+
+        /// Whether `/proc/cpuinfo` shows an AMD CPU with the AVX-512 subsets SKYLAKEX kernels use.
+        static func amdWithAVX512() -> Bool {
+            guard let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8) else { return false }
+            let lines = info.split(separator: "\n")
+            guard lines.contains(where: { $0.hasPrefix("vendor_id") && $0.hasSuffix("AuthenticAMD") }),
+                let flags = lines.first(where: { $0.hasPrefix("flags") })
+            else { return false }
+            let present = Set(flags.split(separator: " "))
+            return ["avx512f", "avx512cd", "avx512bw", "avx512dq", "avx512vl"].allSatisfy { present.contains($0[...]) }
+        }
     }
 
     /// Copies the upper triangle of a square row-major matrix onto the lower one, a band of rows per core and tile

@@ -38,6 +38,12 @@ import Testing
         #expect(worst <= 1e-12)
     }
 
+    /// `make` installs libopenblas-dev; if vaultgen could not open the library, large products would quietly run
+    /// in the portable loop (correct, several times slower).
+    @Test func openBLASOpensOnAMachineSetUpByMake() {
+        #expect(CrossProducts.OpenBLAS.shared != nil, "libopenblas.so.0 did not open: run `make deps`")
+    }
+
     /// Many tickers with scattered gaps, so the masked sums run over several tiles, against exact per-pair sums.
     @Test(arguments: [CorrelationOptions.Method.pearson, .spearman])
     func maskedSumsMatchExactPairwiseComputation(method: CorrelationOptions.Method) throws {
