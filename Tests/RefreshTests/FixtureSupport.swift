@@ -41,8 +41,9 @@ struct FixtureVault {
                 continue
             }
             var isFolder: ObjCBool = false
-            FileManager.default.fileExists(atPath: base.appendingPathComponent(path).path, isDirectory: &isFolder)
-            if !isFolder.boolValue { out[path] = try Data(contentsOf: base.appendingPathComponent(path)) }
+            let exists = FileManager.default.fileExists(
+                atPath: base.appendingPathComponent(path).path, isDirectory: &isFolder)
+            if exists, !isFolder.boolValue { out[path] = try Data(contentsOf: base.appendingPathComponent(path)) }
         }
         return out
     }

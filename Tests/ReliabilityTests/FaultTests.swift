@@ -60,7 +60,7 @@ struct FaultTests {
         let before = Scratch.snapshot(vault)
         // Fill what is left.
         let filler = disk.url.appendingPathComponent("filler")
-        FileManager.default.createFile(atPath: filler.path, contents: nil)
+        #expect(FileManager.default.createFile(atPath: filler.path, contents: nil))
         let handle = try FileHandle(forWritingTo: filler)
         let block = Data(repeating: 0x41, count: 4096)
         while (try? handle.write(contentsOf: block)) != nil {}
@@ -69,7 +69,7 @@ struct FaultTests {
         #expect(result.status == 2)
         #expect(result.err.contains("cannot be written"))
         let after = Scratch.snapshot(vault)
-        for (path, data) in before where path.hasSuffix(".md") {
+        for path in before.keys where path.hasSuffix(".md") {
             #expect(after[path] != nil, "\(path) is gone")
         }
         #expect(after.keys.filter { $0.hasSuffix(".tmp") }.isEmpty, "no temporary file is left")
