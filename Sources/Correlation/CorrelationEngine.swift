@@ -134,7 +134,8 @@ private struct PairwiseCells: Sendable {
         let (z, constant) = grid.standardized(ranked: spearman)
         self.constant = constant
         groups = grid.maskGroups()
-        zz = CrossProducts.compute(z, rowsA: n, z, rowsB: n, length: length, symmetric: true)
+        // Cells are read as (i, j ≥ i) only (see `cell`), so the products' lower triangles are never filled.
+        zz = CrossProducts.compute(z, rowsA: n, z, rowsB: n, length: length, symmetric: true, mirrored: false)
 
         let gapRows = (0..<n).filter { grid.counts[$0] < length }
         var gapPosition = [Int?](repeating: nil, count: n)
@@ -143,7 +144,7 @@ private struct PairwiseCells: Sendable {
         gapCount = gapRows.count
         let gapMask = gapRows.flatMap { grid.mask[$0 * length..<($0 + 1) * length] }
         mm = CrossProducts.compute(
-            gapMask, rowsA: gapCount, gapMask, rowsB: gapCount, length: length, symmetric: true)
+            gapMask, rowsA: gapCount, gapMask, rowsB: gapCount, length: length, symmetric: true, mirrored: false)
         valueOrder = spearman && !gapRows.isEmpty ? grid.valueOrder() : []
         rowSum = (0..<n).map { row in z[row * length..<(row + 1) * length].reduce(0, +) }
         rowSquares = (0..<n).map { row in z[row * length..<(row + 1) * length].reduce(0) { $0 + $1 * $1 } }
@@ -218,6 +219,7 @@ private struct PairwiseCells: Sendable {
     }
 
     /// The number of dates rows `i` and `j` both have a return on.
+    @inline(__always)
     func overlap(_ i: Int, _ j: Int) -> Int {
         if groups[i] == groups[j] { return grid.counts[i] }
         guard let gi = gapPosition[i] else { return grid.counts[j] }
@@ -225,7 +227,10 @@ private struct PairwiseCells: Sendable {
         return Int(mm[gi * gapCount + gj].rounded())
     }
 
+    /// The cell of rows `i ≤ j` (the products hold only their upper triangles).
+    @inline(__always)
     func cell(_ i: Int, _ j: Int) -> Cell {
+        assert(i <= j, "cells are read above the diagonal")
         let overlap = overlap(i, j)
         if overlap < minimum { return (.nan, overlap, .tooFew) }
         switch (constant[i], constant[j]) {

@@ -21,15 +21,20 @@ enum CrossProducts {
 
     /// Returns `c` with `c[i * rowsB + j] = Σₜ a[i * length + t] · b[j * length + t]`.
     ///
-    /// - Parameter symmetric: `a` and `b` are the same matrix; only the upper triangle is computed and the rest
-    ///   mirrored.
+    /// - Parameters:
+    ///   - symmetric: `a` and `b` are the same matrix; only the upper triangle is computed and the rest
+    ///     mirrored.
+    ///   - mirrored: With `symmetric`, whether to copy the upper triangle onto the lower one; a caller that reads
+    ///     only `c[i * rowsB + j]` with `j ≥ i` spares that pass over the matrix (for 2,000 tickers, 16 MB).
     static func compute(
-        _ a: [Double], rowsA: Int, _ b: [Double], rowsB: Int, length: Int, symmetric: Bool = false
+        _ a: [Double], rowsA: Int, _ b: [Double], rowsB: Int, length: Int, symmetric: Bool = false,
+        mirrored: Bool = true
     ) -> [Double] {
         precondition(a.count == rowsA * length && b.count == rowsB * length)
         precondition(!symmetric || rowsA == rowsB)
         guard rowsA * rowsB * length >= blasThreshold, let blas = OpenBLAS.shared else {
-            return portable(a, rowsA: rowsA, b, rowsB: rowsB, length: length, symmetric: symmetric)
+            return portable(
+                a, rowsA: rowsA, b, rowsB: rowsB, length: length, symmetric: symmetric, mirrored: mirrored)
         }
         // Zeroed first, although beta = 0 tells BLAS to overwrite: never let it read uninitialised memory. Row by
         // row on every core, as the pages of a large product are first touched here.
@@ -46,7 +51,7 @@ enum CrossProducts {
         c.withUnsafeMutableBufferPointer { c in
             if symmetric {
                 blas.dsyrk(OpenBLAS.rowMajor, OpenBLAS.upper, OpenBLAS.noTrans, m, k, 1, a, k, 0, c.baseAddress, m)
-                mirrorUpperTriangle(c, size: rowsA)
+                if mirrored { mirrorUpperTriangle(c, size: rowsA) }
             } else {
                 blas.dgemm(
                     OpenBLAS.rowMajor, OpenBLAS.noTrans, OpenBLAS.trans, m, n, k, 1, a, k, b, k, 0, c.baseAddress, n)
@@ -95,8 +100,19 @@ enum CrossProducts {
 
         /// Whether `/proc/cpuinfo` shows an AMD CPU with the AVX-512 subsets SKYLAKEX kernels use.
         static func amdWithAVX512() -> Bool {
-            guard let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8) else { return false }
-            let lines = info.split(separator: "\n")
+            // /proc files report a size of 0, so Foundation's readers return nothing: read until the end.
+            let fd = open("/proc/cpuinfo", O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { return false }
+            defer { close(fd) }
+            var bytes: [UInt8] = []
+            var chunk = [UInt8](repeating: 0, count: 1 << 16)
+            while true {
+                let got = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+                if got < 0, errno == EINTR { continue }
+                guard got > 0 else { break }
+                bytes += chunk[..<got]
+            }
+            let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n")
             guard lines.contains(where: { $0.hasPrefix("vendor_id") && $0.hasSuffix("AuthenticAMD") }),
                 let flags = lines.first(where: { $0.hasPrefix("flags") })
             else { return false }
@@ -127,7 +143,8 @@ enum CrossProducts {
     /// The same product by a blocked SIMD loop: a 2×4 register tile with two-lane accumulators, rows split
     /// into tiles that stay in cache while a chunk of dates is swept.
     static func portable(
-        _ a: [Double], rowsA: Int, _ b: [Double], rowsB: Int, length: Int, symmetric: Bool = false
+        _ a: [Double], rowsA: Int, _ b: [Double], rowsB: Int, length: Int, symmetric: Bool = false,
+        mirrored: Bool = true
     ) -> [Double] {
         precondition(a.count == rowsA * length && b.count == rowsB * length)
         var c = [Double](repeating: 0, count: rowsA * rowsB)
@@ -147,7 +164,7 @@ enum CrossProducts {
                             }
                         }
                     }
-                    if symmetric {
+                    if symmetric && mirrored {
                         for i in 0..<rowsA {
                             for j in 0..<i { pc[i * rowsB + j] = pc[j * rowsB + i] }
                         }

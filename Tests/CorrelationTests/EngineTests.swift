@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Correlation
@@ -24,6 +25,8 @@ import Testing
         let b = (0..<rowsB * length).map { _ in generator.next() - 0.5 }
         let c = CrossProducts.compute(a, rowsA: rowsA, b, rowsB: rowsB, length: length)
         let s = CrossProducts.compute(a, rowsA: rowsA, a, rowsB: rowsA, length: length, symmetric: true)
+        let upper = CrossProducts.compute(
+            a, rowsA: rowsA, a, rowsB: rowsA, length: length, symmetric: true, mirrored: false)
         var worst = 0.0
         for i in 0..<rowsA {
             for j in 0..<rowsB {
@@ -33,6 +36,7 @@ import Testing
             for j in 0..<rowsA {
                 let plain = (0..<length).reduce(0.0) { $0 + a[i * length + $1] * a[j * length + $1] }
                 worst = max(worst, abs(s[i * rowsA + j] - plain))
+                if j >= i { worst = max(worst, abs(upper[i * rowsA + j] - plain)) }
             }
         }
         #expect(worst <= 1e-12)
@@ -42,6 +46,18 @@ import Testing
     /// in the portable loop (correct, several times slower).
     @Test func openBLASOpensOnAMachineSetUpByMake() {
         #expect(CrossProducts.OpenBLAS.shared != nil, "libopenblas.so.0 did not open: run `make deps`")
+    }
+
+    /// The CPU check reads /proc/cpuinfo with its own loop (the file's size reads as 0); it must agree with the
+    /// vendor and flags lines read here through FileHandle.
+    @Test func amdWithAVX512ReadsTheRealCPUInfo() throws {
+        let info = try String(
+            decoding: FileHandle(forReadingFrom: URL(fileURLWithPath: "/proc/cpuinfo")).readToEnd() ?? Data(),
+            as: UTF8.self)
+        let amd = info.contains("AuthenticAMD")
+        let flags = Set(info.split(separator: "\n").first { $0.hasPrefix("flags") }?.split(separator: " ") ?? [])
+        let avx512 = ["avx512f", "avx512cd", "avx512bw", "avx512dq", "avx512vl"].allSatisfy { flags.contains($0[...]) }
+        #expect(CrossProducts.OpenBLAS.amdWithAVX512() == (amd && avx512))
     }
 
     /// Many tickers with scattered gaps, so the masked sums run over several tiles, against exact per-pair sums.
