@@ -131,3 +131,38 @@ extension FixtureVault {
         try UpdateRun(vaultRoot: vault.root, templatesFolder: Repo.templates, options: .init()).run(mode: .write)
     }
 }
+
+/// The backlinks list is built directly only when the template lays it out exactly so; any other template is
+/// rendered as written.
+@Suite struct BacklinkLayoutTests {
+    static let texts = [
+        "A.md": "# A\n\nSee [[C]].\n\n## Related\n\n- [[B]]\n",
+        "B.md": "# B\n\nSee [[C]] and [[A]].\n",
+        "C.md": "# C\n\n## Related\n",
+    ]
+
+    static func edit(backlinks template: String) throws -> String? {
+        let sources = Self.texts.sorted { $0.key < $1.key }.map { SourceText($0.value) }
+        let vault = Vault(texts: Self.texts)
+        let templates = try TemplateSet(texts: [
+            "pair-table": "{{% CONTENT_TYPE: TEXT}}", "sector-note": "{{% CONTENT_TYPE: TEXT}}",
+            "backlinks": template,
+        ])
+        let writer = BacklinkWriter(
+            vault: vault, sources: sources, resolver: LinkResolver(index: VaultIndex(vault)), templates: templates)
+        let c = try #require(vault.notes.firstIndex { $0.name == "C" })
+        return writer.edit(forNote: c)?.replacement
+    }
+
+    @Test func theShippedLayoutIsBuiltDirectlyWithTheSameText() throws {
+        let shipped = try String(
+            contentsOf: Repo.templates.appendingPathComponent("backlinks.mustache"), encoding: .utf8)
+        #expect(try Self.edit(backlinks: shipped) == "\n### Backlinks\n- [[A]]\n- [[B]]\n")
+    }
+
+    @Test func anotherLayoutIsRenderedByItsTemplate() throws {
+        let starred = "{{% CONTENT_TYPE: TEXT}}### {{heading}}\n{{#notes}}* [[{{link}}]] (links here)\n{{/notes}}"
+        #expect(
+            try Self.edit(backlinks: starred) == "\n### Backlinks\n* [[A]] (links here)\n* [[B]] (links here)\n")
+    }
+}

@@ -61,9 +61,11 @@ public struct BacklinkWriter: Sendable {
         }
         sortKeys = linkTexts.map { $0.lowercased() }
         backlinksFor = settings.backlinksFor.map(PathPattern.init)
+        // Three names, one with the characters an HTML template would escape.
         let probe = templates.render(
-            "backlinks", BacklinksView(heading: "H", notes: [BacklinkView(link: "A"), BacklinkView(link: "B c")]))
-        plainLayout = probe == "### H\n- [[A]]\n- [[B c]]\n"
+            "backlinks",
+            BacklinksView(heading: "H", notes: ["A", "B & <c>", "D's \"e\""].map(BacklinkView.init)))
+        plainLayout = probe == "### H\n- [[A]]\n- [[B & <c>]]\n- [[D's \"e\"]]\n"
     }
 
     /// The edit for the note at `index`, or nil when it takes no part or nothing changes.
@@ -93,8 +95,14 @@ public struct BacklinkWriter: Sendable {
         if plainLayout, section.exists, isCurrent(section, names: names, source: source) { return nil }
         var text = ""
         if !names.isEmpty {
-            text = templates.render(
-                "backlinks", BacklinksView(heading: settings.backlinksHeading, notes: names.map(BacklinkView.init)))
+            if plainLayout {
+                // The probe showed the template gives exactly these lines (text content, nothing escaped): built
+                // directly, as rendering it for each of thousands of notes is most of this function's time.
+                text = "### \(settings.backlinksHeading)\n" + names.map { "- [[\($0)]]\n" }.joined()
+            } else {
+                text = templates.render(
+                    "backlinks", BacklinksView(heading: settings.backlinksHeading, notes: names.map(BacklinkView.init)))
+            }
             if !text.hasSuffix("\n") { text += "\n" }
             // A blank line before the heading; at the end of a file without a final newline, one more.
             let before = section.range.lowerBound
