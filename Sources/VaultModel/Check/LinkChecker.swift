@@ -69,51 +69,64 @@ public struct LinkChecker: Sendable {
                     kind: .frontMatter, severity: .error, path: note.path, line: problem.line, column: 1,
                     message: problem.message))
         }
+        // No closure captures the note, the link or the result here: a nested function passed on would box
+        // them, copying the note for every link.
         for link in note.links {
             if !link.target.isEmpty, PathPattern.any(ignoredTargets, match: link.target) { continue }
-            func report(_ kind: FindingKind, _ message: String, hint: String? = nil) {
-                result.findings.append(
-                    Finding(
-                        kind: kind, severity: .error, path: note.path, line: link.position.line,
-                        column: link.position.column, link: link.raw, message: message, hint: hint))
-            }
             switch resolver.resolve(link.target, from: note.path) {
             case .outsideVault:
-                report(.brokenLink, "\(link.target) points outside the vault")
+                result.findings.append(
+                    Self.finding(.brokenLink, "\(link.target) points outside the vault", link, in: note.path))
             case .missing:
                 if isAttachmentTarget(link.target) {
-                    report(.missingAttachment, "no file named \(VaultPath.fileName(of: link.target)) in the vault")
+                    result.findings.append(
+                        Self.finding(
+                            .missingAttachment, "no file named \(VaultPath.fileName(of: link.target)) in the vault",
+                            link, in: note.path))
                 } else {
                     let hint = aliasHint(link)
                     let name = VaultPath.stem(of: link.target)
                     let what = link.target.contains("/") ? "no note at \(link.target)" : "no note named \(name)"
-                    report(.brokenLink, what, hint: hint)
+                    result.findings.append(Self.finding(.brokenLink, what, hint: hint, link, in: note.path))
                     if hint == nil { result.broken.append((result.findings.count - 1, link.target)) }
                 }
             case .file(let file, let ambiguity):
                 let target = index.files[file]
                 if let ambiguity {
                     let written = target.note != nil ? String(target.path.dropLast(3)) : target.path
-                    report(
-                        .ambiguousLink,
-                        "\(link.target) matches \(ambiguity.candidates.count) files (\(ambiguity.candidates.joined(separator: ", "))); \(target.path) wins because \(ambiguity.reason)",
-                        hint: "write its path to be sure: [[\(written)]]")
+                    result.findings.append(
+                        Self.finding(
+                            .ambiguousLink,
+                            "\(link.target) matches \(ambiguity.candidates.count) files (\(ambiguity.candidates.joined(separator: ", "))); \(target.path) wins because \(ambiguity.reason)",
+                            hint: "write its path to be sure: [[\(written)]]", link, in: note.path))
                 }
                 guard let targetNote = target.note else { continue }  // a fragment on a file is not a heading
                 if targetNote != i { result.linkedNotes.append(targetNote) }
-                checkAnchor(link, in: targetNote, report: report)
+                if let (kind, message, hint) = checkAnchor(link, in: targetNote) {
+                    result.findings.append(Self.finding(kind, message, hint: hint, link, in: note.path))
+                }
             }
         }
         return result
     }
 
-    private func checkAnchor(_ link: Link, in noteIndex: Int, report: (FindingKind, String, String?) -> Void) {
+    /// An error finding about `link`, written in the note at `path`.
+    private static func finding(
+        _ kind: FindingKind, _ message: String, hint: String? = nil, _ link: Link, in path: String
+    ) -> Finding {
+        Finding(
+            kind: kind, severity: .error, path: path, line: link.position.line, column: link.position.column,
+            link: link.raw, message: message, hint: hint)
+    }
+
+    /// What is wrong with the link's heading or block in the note at `noteIndex`, or nil.
+    private func checkAnchor(_ link: Link, in noteIndex: Int) -> (FindingKind, String, String?)? {
         // The target note is read (copied) only for a finding: most anchors resolve.
         switch link.anchor {
         case .none:
-            break
+            return nil
         case .headings(let chain):
-            guard !index.hasHeadings(chain, inNote: noteIndex) else { return }
+            guard !index.hasHeadings(chain, inNote: noteIndex) else { return nil }
             let target = vault.notes[noteIndex]
             let wanted = chain.joined(separator: "#")
             let names = target.headings.map(\.text)
@@ -122,12 +135,12 @@ public struct LinkChecker: Sendable {
             let query = chain.last ?? wanted
             let close = names.filter { abs($0.utf8.count - query.utf8.count) <= 2 }
             let hint = NameSuggester(names: close).suggest(query).map { "did you mean #\($0)?" }
-            report(.missingHeading, "\(target.name) has no heading \(wanted)", hint)
+            return (.missingHeading, "\(target.name) has no heading \(wanted)", hint)
         case .block(let id):
-            guard !index.hasBlock(id, inNote: noteIndex) else { return }
+            guard !index.hasBlock(id, inNote: noteIndex) else { return nil }
             let target = vault.notes[noteIndex]
             let hint = NameSuggester(names: target.blockIDs.map(\.id)).suggest(id).map { "did you mean #^\($0)?" }
-            report(.missingBlock, "\(target.name) has no block ^\(id)", hint)
+            return (.missingBlock, "\(target.name) has no block ^\(id)", hint)
         }
     }
 
