@@ -8,16 +8,17 @@ import Foundation
 /// symmetric product (half the work of `dgemm`), `dgemm` for the others. OpenBLAS splits the output among its
 /// threads, never the dates, so every sum is accumulated in one order and a run gives the same bits each time.
 ///
-/// Products of fewer than `blasThreshold` multiply-adds (a handful of tickers) keep the portable loop below:
-/// there it is as fast as BLAS, and it keeps small requests' results the bits they have always been (BLAS sums
-/// in another order, which moves some coefficients by one unit in the last place).
+/// Products of fewer than `blasThreshold` multiply-adds (about 100 tickers over three years of days, so every
+/// sector note) keep the portable loop below: there it is as fast as BLAS once opening the library (about 4 ms)
+/// is counted, and it keeps small requests' results the bits they have always been (BLAS sums in another order,
+/// which moves some coefficients by one unit in the last place).
 ///
 /// OpenBLAS (Debian's libopenblas0, installed with libopenblas-dev) is opened with `dlopen` at the first large
 /// product rather than linked: loaded at start-up, its worker threads spin on a core for a while waiting for
 /// work, which took a core from every `check` and `update` that never multiplies a matrix (a 1,000-note check
 /// ran 25% slower). Without the library the portable loop computes every product, more slowly.
 enum CrossProducts {
-    static let blasThreshold = 1 << 16
+    static let blasThreshold = 1 << 23
 
     /// Returns `c` with `c[i * rowsB + j] = Σₜ a[i * length + t] · b[j * length + t]`.
     ///
