@@ -13,4 +13,13 @@ import Testing
         #expect(text.trimmingWhitespace() == text.trimmingCharacters(in: .whitespaces))
         #expect(text[...].trimmingWhitespace() == text.trimmingCharacters(in: .whitespaces))
     }
+
+    /// The same result as Foundation's `removingPercentEncoding`, which it replaces.
+    @Test(arguments: [
+        "", "plain", "My%20Note.md", "%41%42%43", "caf%C3%A9", "%e2%82%ac", "100%", "%2", "%zz", "a%20%20b",
+        "%FF", "%C3", "%%20", "%2525", "../Folder/N%20x.md#H%201",
+    ])
+    func decodesWhatFoundationDecodes(text: String) {
+        #expect(text.percentDecoded == text.removingPercentEncoding)
+    }
 }

@@ -241,10 +241,7 @@ struct ProseScanner {
         let after = j + 1
         let rawDestination = String(decoding: UnsafeBufferPointer(rebasing: b[destination]), as: UTF8.self)
         guard !rawDestination.isEmpty, !Self.isExternal(rawDestination) else { return after }
-        // Only a destination with a `%` has anything to decode (Foundation's decoder is slow on every link).
-        let decoded =
-            rawDestination.utf8.contains(0x25)
-            ? rawDestination.removingPercentEncoding ?? rawDestination : rawDestination
+        let decoded = rawDestination.percentDecoded ?? rawDestination
         let (path, fragment) = Self.splitFragment(decoded)
         let text = String(decoding: UnsafeBufferPointer(rebasing: b[textStart..<textEnd]), as: UTF8.self)
         appendLink(

@@ -33,3 +33,35 @@ extension String {
     /// See `Substring.trimmingWhitespace()`.
     public func trimmingWhitespace() -> String { self[...].trimmingWhitespace() }
 }
+
+extension String {
+    /// The text with `%XX` sequences decoded, as Foundation's `removingPercentEncoding` gives it: nil when a `%`
+    /// is not followed by two hex digits or the bytes decoded are not UTF-8. Markdown links are decoded one by
+    /// one while parsing, where Foundation's detour through CFString was a tenth of the parse.
+    public var percentDecoded: String? {
+        let bytes = Array(utf8)
+        guard bytes.contains(0x25) else { return self }
+        func hex(_ byte: UInt8) -> UInt8? {
+            switch byte {
+            case 0x30...0x39: return byte - 0x30
+            case 0x41...0x46: return byte - 0x41 + 10
+            case 0x61...0x66: return byte - 0x61 + 10
+            default: return nil
+            }
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == 0x25 {
+                guard i + 2 < bytes.count, let high = hex(bytes[i + 1]), let low = hex(bytes[i + 2]) else { return nil }
+                out.append(high << 4 | low)
+                i += 3
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
+        }
+        return String(validating: out, as: UTF8.self)
+    }
+}
