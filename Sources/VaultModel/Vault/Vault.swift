@@ -153,6 +153,12 @@ extension Vault {
         return VaultPath.normalize(setting)
     }
 
+    /// Whether the bytes are UTF-8, checked in place (a `String(validating:)` would copy every note once more).
+    static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+        if #available(macOS 26.0, *) { return (try? UTF8Span(validating: bytes.span)) != nil }
+        return String(validating: bytes, as: UTF8.self) != nil
+    }
+
     /// A note must be UTF-8 text: invalid bytes or NULs mean a binary file or another encoding.
     static func textProblem(_ bytes: [UInt8], path: String) -> VaultProblem? {
         if let nul = bytes.firstIndex(of: 0) {
@@ -160,7 +166,7 @@ extension Vault {
             return VaultProblem(
                 path: path, line: line, message: "contains binary data (a NUL byte); not read as a note")
         }
-        if String(validating: bytes, as: UTF8.self) == nil {
+        if !isValidUTF8(bytes) {
             var valid = 0
             var iterator = bytes.makeIterator()
             var decoder = UTF8()
