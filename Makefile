@@ -53,10 +53,12 @@ lint:
 format:
 	$(SWIFT) format --in-place --recursive Package.swift Sources Tests
 
-# The binary, and the templates it finds at ../share/vaultgen/Templates.
+# The binaries (vaultgen, and vaultgen-fetch which `vaultgen fetch` runs from beside it), and the templates
+# vaultgen finds at ../share/vaultgen/Templates.
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/vaultgen/Templates
 	install -m 755 $(RELEASE_BIN) $(DESTDIR)$(PREFIX)/bin/vaultgen
+	install -m 755 $(RELEASE_BIN)-fetch $(DESTDIR)$(PREFIX)/bin/vaultgen-fetch
 	install -m 644 Templates/*.mustache $(DESTDIR)$(PREFIX)/share/vaultgen/Templates/
 
 clean:

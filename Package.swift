@@ -5,7 +5,9 @@ let package = Package(
     name: "vaultgen",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "vaultgen", targets: ["vaultgen"])
+        .executable(name: "vaultgen", targets: ["vaultgen"]),
+        // `vaultgen fetch` runs it: only this program links URLSession (and so libcurl).
+        .executable(name: "vaultgen-fetch", targets: ["VaultgenFetch"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -46,9 +48,15 @@ let package = Package(
         // Download new daily bars into the price files.
         .target(name: "Fetch", dependencies: ["Correlation", "VaultModel", "Refresh"]),
         .executableTarget(
+            name: "VaultgenFetch",
+            dependencies: [
+                "Fetch", "Refresh", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
             name: "vaultgen",
             dependencies: [
-                "VaultModel", "Correlation", "Refresh", "Fetch",
+                "VaultModel", "Correlation", "Refresh",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

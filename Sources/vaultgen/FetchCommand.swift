@@ -1,74 +1,67 @@
 import ArgumentParser
-import Fetch
 import Foundation
-import Refresh
 
-/// `vaultgen fetch`: download the new daily bars of every ticker the vault's notes use into its price files.
+/// `vaultgen fetch`: runs `vaultgen-fetch`, the program installed beside this one that downloads new daily bars.
+///
+/// Fetching is a program of its own because only it needs URLSession, whose libcurl (with some thirty libraries
+/// behind it) would cost every `check` and `update` 6 ms to start. Its options and help are its own:
+/// `vaultgen fetch --help` shows them.
 struct FetchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fetch",
-        abstract: "Download new daily bars into the vault's price files.",
-        discussion: """
-            Fetches the tickers of every sector note (and their peer groups) plus the config's fetch: tickers: \
-            from the provider set in .vaultgen.yml (stooq or yahoo), asking for the days after each file's last \
-            (with a few days of overlap), and appends them atomically. When the provider's closes for days the \
-            file already holds differ (a dividend or split re-adjusted history), the whole file is rewritten \
-            from the provider. One line per ticker: updated N rows, up to date, rewrote N rows, or failed: \
-            reason; a failed ticker's file is left exactly as it was.
+        abstract: "Download new daily bars into the vault's price files (vaultgen fetch --help for options).")
 
-            Exit status: 0 every ticker up to date or written; 1 some failed (the others are still written); \
-            2 on a usage or configuration error, or when another run holds the lock.
-            """)
-
-    @Argument(help: "The vault folder.")
-    var vault: String = "."
-
-    @Flag(name: .customLong("dry-run"), help: "Print the requests that would be made; fetch and write nothing.")
-    var dryRun = false
-
-    @Option(help: ArgumentHelp("Fetch only these tickers, comma-separated: HUT,IREN.", valueName: "list"))
-    var tickers: String?
-
-    @Option(help: "Seconds to wait for another run's lock before giving up.")
-    var wait: Double = 10
-
-    func validate() throws {
-        guard let list = tickerList else { return }
-        guard !list.isEmpty else { throw ValidationError("--tickers needs at least one ticker") }
-        if let bad = list.first(where: { !TickerFinder.isTicker($0) }) {
-            throw ValidationError("'\(bad)' is not a ticker")
-        }
-    }
-
-    private var tickerList: [String]? {
-        tickers.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
-    }
+    @Argument(parsing: .captureForPassthrough, help: "The vault folder and fetch's options.")
+    var arguments: [String] = []
 
     func run() throws {
-        if try !Self.fetch(vault: vault, tickers: tickerList, dryRun: dryRun, wait: wait) { throw ExitCode(1) }
+        try FetchProgram.replaceProcess(arguments: arguments)
+    }
+}
+
+/// Finds and runs `vaultgen-fetch`, which is built and installed beside `vaultgen`.
+enum FetchProgram {
+    static let name = "vaultgen-fetch"
+
+    /// Where the fetch program is: beside this executable, symbolic links resolved.
+    static var path: String {
+        let me =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            ?? CommandLine.arguments[0]
+        return URL(fileURLWithPath: me).deletingLastPathComponent().appendingPathComponent(name).path
     }
 
-    /// Runs a fetch and prints its lines; shared with `vaultgen update --fetch`.
+    /// Becomes the fetch program (same process, standard streams and exit status).
+    static func replaceProcess(arguments: [String]) throws -> Never {
+        let program = path
+        fflush(nil)
+        let argv = ([program] + arguments).map { strdup($0) } + [nil]
+        execv(program, argv)
+        // execv returns only when it failed.
+        Output.error("vaultgen: cannot run \(program): \(String(cString: strerror(errno))); reinstall vaultgen")
+        throw ExitCode(2)
+    }
+
+    /// Runs the fetch program and waits; for `update --fetch`.
     ///
-    /// - Returns: whether every ticker is up to date or written.
-    /// - Throws: `ExitCode(2)` after printing why, when nothing could be fetched.
-    static func fetch(vault: String, tickers: [String]?, dryRun: Bool, wait: Double) throws -> Bool {
-        var run = FetchRun(vaultRoot: URL(fileURLWithPath: vault), tickers: tickers)
-        run.dryRun = dryRun
-        run.lockWait = wait
-        let report: FetchReport
+    /// - Returns: whether every ticker is up to date or written (exit status 0; 1 means some failed).
+    /// - Throws: `ExitCode(2)` when the fetch could not run at all (it has said why).
+    static func run(arguments: [String]) throws -> Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        fflush(nil)
         do {
-            // Each line as soon as its ticker is done, flushed: a long run shows progress in the log.
-            report = try run.run { result in
-                print(result.line)
-                fflush(nil)
-            }
+            try process.run()
         } catch {
-            Output.error("vaultgen: \(error)")
+            Output.error("vaultgen: cannot run \(path): \(error); reinstall vaultgen")
             throw ExitCode(2)
         }
-        if let note = report.lockNote { Output.error("vaultgen: \(note)") }
-        print(report.summary)
-        return report.exitStatus == 0
+        process.waitUntilExit()
+        switch process.terminationStatus {
+        case 0: return true
+        case 1: return false
+        default: throw ExitCode(2)
+        }
     }
 }

@@ -60,7 +60,9 @@ struct UpdateCommand: ParsableCommand {
 
     func run() throws {
         let fetched =
-            try !fetch || FetchCommand.fetch(vault: vault, tickers: nil, dryRun: dryRun || diff || check, wait: wait)
+            try !fetch
+            || FetchProgram.run(
+                arguments: [vault, "--wait", "\(wait)"] + (dryRun || diff || check ? ["--dry-run"] : []))
         var run = UpdateRun(
             vaultRoot: URL(fileURLWithPath: vault), templatesFolder: templates.folder,
             options: VaultUpdater.Options(asOf: asOf.flatMap { Day(iso: $0) }, only: only))

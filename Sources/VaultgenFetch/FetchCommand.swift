@@ -1,0 +1,92 @@
+import ArgumentParser
+import Fetch
+import Foundation
+import Refresh
+
+/// `vaultgen fetch`: download the new daily bars of every ticker the vault's notes use into its price files.
+///
+/// A program of its own, `vaultgen-fetch`, which `vaultgen fetch` and `vaultgen update --fetch` run: only it
+/// links URLSession, whose libcurl and its thirty libraries cost every other command 6 ms to start.
+@main
+struct FetchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "vaultgen fetch",
+        abstract: "Download new daily bars into the vault's price files.",
+        discussion: """
+            Fetches the tickers of every sector note (and their peer groups) plus the config's fetch: tickers: \
+            from the provider set in .vaultgen.yml (stooq or yahoo), asking for the days after each file's last \
+            (with a few days of overlap), and appends them atomically. When the provider's closes for days the \
+            file already holds differ (a dividend or split re-adjusted history), the whole file is rewritten \
+            from the provider. One line per ticker: updated N rows, up to date, rewrote N rows, or failed: \
+            reason; a failed ticker's file is left exactly as it was.
+
+            Exit status: 0 every ticker up to date or written; 1 some failed (the others are still written); \
+            2 on a usage or configuration error, or when another run holds the lock.
+            """)
+
+    @Argument(help: "The vault folder.")
+    var vault: String = "."
+
+    @Flag(name: .customLong("dry-run"), help: "Print the requests that would be made; fetch and write nothing.")
+    var dryRun = false
+
+    @Option(help: ArgumentHelp("Fetch only these tickers, comma-separated: HUT,IREN.", valueName: "list"))
+    var tickers: String?
+
+    @Option(help: "Seconds to wait for another run's lock before giving up.")
+    var wait: Double = 10
+
+    func validate() throws {
+        guard let list = tickerList else { return }
+        guard !list.isEmpty else { throw ValidationError("--tickers needs at least one ticker") }
+        if let bad = list.first(where: { !TickerFinder.isTicker($0) }) {
+            throw ValidationError("'\(bad)' is not a ticker")
+        }
+    }
+
+    private var tickerList: [String]? {
+        tickers.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+    }
+
+    /// Runs the command; a usage error exits 2 as documented (swift-argument-parser's default is 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+
+    func run() throws {
+        if try !Self.fetch(vault: vault, tickers: tickerList, dryRun: dryRun, wait: wait) { throw ExitCode(1) }
+    }
+
+    /// Runs a fetch and prints its lines.
+    ///
+    /// - Returns: whether every ticker is up to date or written.
+    /// - Throws: `ExitCode(2)` after printing why, when nothing could be fetched.
+    static func fetch(vault: String, tickers: [String]?, dryRun: Bool, wait: Double) throws -> Bool {
+        var run = FetchRun(vaultRoot: URL(fileURLWithPath: vault), tickers: tickers)
+        run.dryRun = dryRun
+        run.lockWait = wait
+        let report: FetchReport
+        do {
+            // Each line as soon as its ticker is done, flushed: a long run shows progress in the log.
+            report = try run.run { result in
+                print(result.line)
+                fflush(nil)
+            }
+        } catch {
+            FileHandle.standardError.write(Data("vaultgen: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        if let note = report.lockNote { FileHandle.standardError.write(Data("vaultgen: \(note)\n".utf8)) }
+        print(report.summary)
+        return report.exitStatus == 0
+    }
+}
