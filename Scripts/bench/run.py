@@ -169,13 +169,6 @@ def filesystem(path: str) -> str:
     return text
 
 
-def settles(path: str) -> bool:
-    """Whether the file system under `path` is ext4 without a journal, whose inode allocator skips the inodes
-    freed in the last minute (fs/ext4/ialloc.c, recently_deleted)."""
-    fs = filesystem(path)
-    return fs.startswith("ext4") and fs.endswith("no journal")
-
-
 def busy_cpu() -> float:
     """The share of all cores busy over one second while the bench itself waits: other work on the machine."""
     def sample():
@@ -410,30 +403,20 @@ class Bench:
         as_of = planted["as_of"]
         templates = os.path.join(ROOT, "Templates")
         group = f"update-{label}"
-        settling = not self.args.smoke and settles(self.work)
-        # A run waits a minute for the file system to settle (below), so three cold runs, not five.
-        runs = 1 if self.args.smoke else (min(self.runs, 3) if settling else self.runs)
+        runs = 1 if self.args.smoke else self.runs
         copies = [os.path.join(self.work, f"update-{label}-{i}") for i in range(runs)]
 
         def cmd(i):
             return [self.bin, "update", copies[i], "--templates", templates, "--as-of", as_of, "--timing"]
 
-        def settle(_):
-            # Every copy is flushed to disk before a timed run, so that no run pays for writing back a copy (30 MB
-            # of dirty pages that update's flush would otherwise write). On ext4 without a journal, creating a
-            # file also skips every inode freed in the last minute, one look-up each: right after the bench
-            # deleted its last copies, or after the previous run replaced 9,203 notes, creating the new files
-            # took 1.2 s instead of 0.2 s. A vault updated at night has had its minute, so wait for it.
-            os.sync()
-            if settling:
-                log("update: waiting 61 s for the file system to settle (ext4 without a journal)")
-                time.sleep(61)
-
+        # Every copy is made before the first timed run and flushed to disk, so that no run pays for writing
+        # back the copy (a fresh copy is 30 MB of dirty pages that update's flush would otherwise write).
         for copy in copies:
             if os.path.exists(copy):
                 shutil.rmtree(copy)
             shutil.copytree(root, copy, symlinks=True)
-        cold = repeat(cmd, runs, prepare=settle, capture=True)
+        os.sync()
+        cold = repeat(cmd, runs, capture=True)
         if cold[-1].code != 0:
             self.vg_fail(f"vaultgen update {label} (cold)", cold[-1])
             return
@@ -784,10 +767,7 @@ def report(info: dict, b: Bench, targets) -> str:
              "`planted.json` on (path, line, kind) for broken links, missing headings/blocks/attachments and "
              "ambiguous links, and on path for orphans.")
     w.append("- **update**: cold = `vaultgen update COPY --templates Templates --as-of 2025-11-14 --timing` on a "
-             "fresh copy of the 10k vault per run (every copy made before the first timed run; before each run "
-             "`sync`, and on ext4 without a journal a 61 s wait, because its inode allocator skips every inode "
-             "freed in the last minute: right after 9,203 files were replaced or a copy deleted, creating "
-             "files took 1.2 s instead of 0.2 s); the "
+             "fresh copy of the 10k vault per run (every copy made and `sync`ed before the first timed run); the "
              "notes column gives the median in-process stages from `--timing`: compute (read, index, prices, "
              "plan) and writing (create the new files, flush, rename them over the old). Then the same command "
              "again on one copy with nothing to change, checking that no file's size, mtime or inode changed and "
