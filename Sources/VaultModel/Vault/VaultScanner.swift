@@ -108,9 +108,20 @@ public enum VaultScanner {
         return (names, undecodable)
     }
 
+    /// Linux's O_NOATIME (`<fcntl.h>` defines it only with _GNU_SOURCE, which Swift's Glibc module leaves out).
+    #if os(Linux)
+        private static let noAccessTime: Int32 = 0o1_000_000
+    #else
+        private static let noAccessTime: Int32 = 0
+    #endif
+
     /// Reads a whole file as bytes.
+    ///
+    /// Without touching its access time where the system allows (the file's owner): reading a vault of 10,000
+    /// notes would otherwise write 10,000 inodes back to the disk.
     public static func readBytes(_ path: String) throws -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        var fd = open(path, O_RDONLY | O_CLOEXEC | noAccessTime)
+        if fd < 0, errno == EPERM, noAccessTime != 0 { fd = open(path, O_RDONLY | O_CLOEXEC) }
         guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         defer { close(fd) }
         var info = stat()
