@@ -178,21 +178,12 @@ public struct UpdateRun {
         times.measure("flush") { NoteWriter.flush(near: first.0.path) }
         let renaming = StageTimes.now
         // One after another too, for the same reason; most of a rename is freeing the old file's blocks.
-        let renamed = staged.map(\.0).map { file -> String? in
+        for (file, path) in staged {
             do {
                 try NoteWriter.commit(file)
-                return nil
-            } catch let error as NoteWriter.WriteError {
-                return error.reason
-            } catch {
-                return "\(error)"
-            }
-        }
-        for ((_, path), failure) in zip(staged, renamed) {
-            if let failure {
-                outcome.failures.append("\(path): cannot be written (\(failure)); left as it was")
-            } else {
                 outcome.written.append(path)
+            } catch {
+                outcome.failures.append("\(path): cannot be written (\(error.reason)); left as it was")
             }
         }
         times.record("rename", since: renaming)
