@@ -8,6 +8,8 @@ public struct BacklinkWriter: Sendable {
     let resolver: LinkResolver
     let templates: TemplateSet
     let settings: VaultConfig.UpdateSettings
+    /// Each note's Backlinks section (see `BacklinkSection`), nil for a note without a Related section.
+    let sections: [BacklinkSection?]
     /// For every note, the notes that link to it (not itself), by index.
     let incoming: [[Int]]
     /// For every note, how a backlink to it is written (`Name`, or its path when the name is ambiguous), and
@@ -27,14 +29,18 @@ public struct BacklinkWriter: Sendable {
         self.templates = templates
         let settings = vault.config.update
         self.settings = settings
+        // Each note's section, located once: it bounds the generated links here and is rewritten in `edit`.
+        let sections = Array(vault.notes.indices).parallelMap { index in
+            BacklinkSection.locate(
+                in: vault.notes[index], source: sources[index], relatedHeading: settings.relatedHeading,
+                backlinksHeading: settings.backlinksHeading)
+        }
+        self.sections = sections
         // Resolving every link of the vault is the bulk of the work: each note's targets on every core.
         let outgoing = Array(vault.notes.indices).parallelMap { from -> [Int] in
             let note = vault.notes[from]
             // Links vaultgen generated are not backlinks: counting them would grow the lists every run.
-            let generated = BacklinkSection.locate(
-                in: note, source: sources[from], relatedHeading: settings.relatedHeading,
-                backlinksHeading: settings.backlinksHeading
-            ).flatMap { $0.exists ? $0.range : nil }
+            let generated = sections[from].flatMap { $0.exists ? $0.range : nil }
             var seen = Set<Int>()
             var targets: [Int] = []
             for link in note.links where !(generated?.contains(link.byteRange.lowerBound) ?? false) {
@@ -76,11 +82,7 @@ public struct BacklinkWriter: Sendable {
             return nil
         }
         let source = sources[index]
-        guard
-            let section = BacklinkSection.locate(
-                in: note, source: source, relatedHeading: settings.relatedHeading,
-                backlinksHeading: settings.backlinksHeading)
-        else { return nil }
+        guard let section = sections[index] else { return nil }
         // Notes the person already lists in the Related section.
         var listed = Set<Int>()
         for link in note.links where section.isWrittenByHand(link.byteRange.lowerBound) {
