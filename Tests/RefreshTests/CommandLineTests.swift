@@ -80,4 +80,14 @@ struct CommandLineTests {
         }
         return names
     }
+
+    /// `vaultgen fetch` hands its arguments, `--help` included, to `vaultgen-fetch` beside it.
+    @Test func fetchRunsTheFetchProgramWithItsOwnHelpAndExitStatus() throws {
+        let help = try CLI.run(["fetch", "--help"])
+        #expect(help.status == 0)
+        #expect(help.out.contains("USAGE: vaultgen fetch [<vault>] [--dry-run] [--tickers <list>] [--wait <wait>]"))
+        let missing = try CLI.run(["fetch", "/nonexistent/vault"])
+        #expect(missing.status == 2)
+        #expect(missing.err == "vaultgen: /nonexistent/vault: no such vault folder\n")
+    }
 }
