@@ -177,12 +177,10 @@ public struct UpdateRun {
         guard let first = staged.first else { return }
         times.measure("flush") { NoteWriter.flush(near: first.0.path) }
         let renaming = StageTimes.now
-        // One after another too, for the same reason; most of a rename is freeing the old file's blocks.
-        for (file, path) in staged {
-            do {
-                try NoteWriter.commit(file)
-                outcome.written.append(path)
-            } catch {
+        for ((_, path), result) in zip(staged, NoteWriter.commit(staged.map(\.0))) {
+            switch result {
+            case .success: outcome.written.append(path)
+            case .failure(let error):
                 outcome.failures.append("\(path): cannot be written (\(error.reason)); left as it was")
             }
         }

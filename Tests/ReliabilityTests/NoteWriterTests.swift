@@ -1,0 +1,79 @@
+import Foundation
+import Refresh
+import TestSupport
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+@Suite("NoteWriter: staged files renamed in a batch")
+struct NoteWriterTests {
+    /// Descriptors this process holds on files below `folder` (a replaced file shows as `path (deleted)`).
+    private static func descriptors(under folder: URL) -> [String] {
+        let fds = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+        return fds.compactMap { fd in
+            guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/\(fd)"),
+                target.hasPrefix(folder.path + "/")
+            else { return nil }
+            return target
+        }
+    }
+
+    @Test func aBatchReplacesEveryFileReportsTheOneThatFailsAndHoldsNothingOpen() throws {
+        let scratch = try Scratch("commit-batch")
+        let root = scratch.url.appendingPathComponent("v")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        var batch: [NoteWriter.Staged] = []
+        for i in 0..<600 {
+            let path = root.appendingPathComponent("Note \(i).md").path
+            try Data("old \(i)\n".utf8).write(to: URL(fileURLWithPath: path))
+            batch.append(try #require(try NoteWriter.stage(Array("new \(i)\n".utf8), to: path)))
+        }
+        // A new file (nothing to replace) and a staged file that vanished before its rename.
+        let fresh = root.appendingPathComponent("Fresh.md").path
+        batch.append(try #require(try NoteWriter.stage(Array("fresh\n".utf8), to: fresh)))
+        unlink(batch[7].temporary)
+
+        let results = NoteWriter.commit(batch, releasers: 3)
+
+        #expect(results.count == batch.count)
+        for (i, result) in results.enumerated() {
+            switch result {
+            case .success:
+                #expect(i != 7)
+            case .failure(let error):
+                #expect(i == 7)
+                #expect(error.path == batch[7].path)
+                #expect(error.reason.hasPrefix("rename failed: No such file or directory"))
+            }
+        }
+        let files = scratch.files(root)
+        #expect(files.count == 601)
+        #expect(files["Note 7.md"] == Data("old 7\n".utf8))
+        #expect(files["Note 0.md"] == Data("new 0\n".utf8))
+        #expect(files["Note 599.md"] == Data("new 599\n".utf8))
+        #expect(files["Fresh.md"] == Data("fresh\n".utf8))
+        #expect(files.keys.filter { $0.hasPrefix(".") }.isEmpty)
+        // Every replaced file was held through its rename and is closed now.
+        #expect(Self.descriptors(under: root).prefix(3) == [])
+    }
+
+    @Test func aSymbolicLinkInThePathIsReplacedItselfAndItsTargetIsLeftAlone() throws {
+        let scratch = try Scratch("commit-link")
+        let target = scratch.url.appendingPathComponent("target.md")
+        try Data("target\n".utf8).write(to: target)
+        let link = scratch.url.appendingPathComponent("link.md")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: target)
+        let staged = try #require(try NoteWriter.stage(Array("new\n".utf8), to: link.path))
+
+        let results = NoteWriter.commit([staged])
+
+        #expect(results.count == 1)
+        if case .failure(let error) = results[0] { Issue.record("the rename failed: \(error)") }
+        #expect(try Data(contentsOf: target) == Data("target\n".utf8))
+        #expect(try Data(contentsOf: link) == Data("new\n".utf8))
+        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: link.path)) == nil)
+        #expect(Self.descriptors(under: scratch.url).prefix(3) == [])
+    }
+}
