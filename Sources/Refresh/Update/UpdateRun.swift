@@ -134,12 +134,13 @@ public struct UpdateRun {
         let changes = writesNotes ? outcome.plan.changes : []
         let root = vaultRoot
         let stage = self.stage
-        // One file after another: creating files in the same folders from two threads made them contend for
-        // each folder's lock in the kernel (9,203 notes: 0.3 s alone, 0.2 to 1.4 s on two cores).
+        // On every core (9,203 notes: 0.41-0.54 s on one, 0.21-0.27 s on two). An earlier measure blamed the
+        // folders' locks for slow parallel staging; the cause was ext4 without a journal passing over inodes
+        // freed in the last minutes (see `make bench`), which slows one thread as much as two.
         var times = StageTimes()
         defer { outcome.times.append(times) }
         let results = times.measure("stage") {
-            changes.map { change -> Result<NoteWriter.Staged?, StageFailure> in
+            changes.parallelMap { change -> Result<NoteWriter.Staged?, StageFailure> in
                 let path = root.appendingPathComponent(change.path).path
                 // A note edited since it was read is left for the next run rather than overwritten.
                 guard let current = try? VaultScanner.readBytes(path), current == change.original else {
