@@ -52,6 +52,16 @@ struct LinkResolverTests {
         #expect(resolve("../../../etc/passwd", in: files) == "outside")
     }
 
+    @Test func dotsAndDoubleSlashesInsideAPathAreNormalised() {
+        #expect(resolve("a//b/N", in: files) == "a/b/N.md")
+        #expect(resolve("a/./b/N", in: files) == "a/b/N.md")
+        #expect(resolve("a/b/N/", in: files) == "a/b/N.md")
+        #expect(resolve("a/x/../b/N", in: files) == "a/b/N.md")
+        #expect(resolve("a/b/N/.", in: files) == "a/b/N.md")
+        #expect(resolve("a/../../N", in: files) == "outside")
+        #expect(resolve("a/b.c/N", in: files) == "missing")  // a dot inside a name is not a component
+    }
+
     @Test func ambiguityPrefersExactPathThenOwnFolderThenShortest() {
         let many = ["Notes/Here.md", "N.md", "Notes/N.md", "x/y/N.md"]
         #expect(resolve("N", in: many) == "N.md (ambiguous: its vault path is exactly the link's)")
