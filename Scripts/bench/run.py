@@ -408,7 +408,10 @@ class Bench:
         templates = os.path.join(ROOT, "Templates")
         group = f"update-{label}"
         runs = 1 if self.args.smoke else self.runs
-        copies = [os.path.join(self.spread_folder(), f"update-{label}-{i}") for i in range(runs)]
+        # Names new to each bench run: ext4 starts its search for a subfolder's block group at a hash of its name,
+        # and the same names would land in the groups the last bench run's copies were just deleted from.
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        copies = [os.path.join(self.spread_folder(), f"update-{label}-{stamp}-{i}") for i in range(runs)]
 
         def cmd(i):
             return [self.bin, "update", copies[i], "--templates", templates, "--as-of", as_of, "--timing"]
@@ -471,12 +474,13 @@ class Bench:
         same block group, so the next run's 9,203 new files each walked past them: creating them took 1-2 s
         instead of 0.2 s. A user's nightly run meets no such pile. Under a `+T` folder each copy starts in a
         block group of its own (the kernel's Orlov allocator spreads the subfolders of such a folder), as an
-        untouched vault would be. Where `chattr` is missing or the file system has no such flag, the copies
+        untouched vault would be (with names new to each bench run, or they would land in the groups the last
+        run's copies were deleted from, which are as poisoned for a few minutes). Where `chattr` is missing or the file system has no such flag, the copies
         are plain, and BENCHMARKS.md says so."""
         folder = os.path.join(self.work, "update-copies")
         os.makedirs(folder, exist_ok=True)
         marked = subprocess.run(["chattr", "+T", folder], capture_output=True).returncode == 0
-        self.facts["update-copies-spread"] = marked
+        self.facts["cold-copies-spread"] = marked
         return folder
 
     def bench_update_in_memory(self, label: str, root: str, name: str, templates: str, as_of: str,
@@ -794,13 +798,14 @@ def report(info: dict, b: Bench, targets) -> str:
              "plan) and writing (create the new files, flush, rename them over the old). Then the same command "
              "again on one copy with nothing to change, checking that no file's size, mtime or inode changed and "
              "that `update --check` exits 0.")
-    spread = f.get("update-copies-spread")
+    spread = f.get("cold-copies-spread")
     w.append("- **Cold copies and the disk**: on ext4 without a journal the kernel does not reuse an inode freed in "
              "the last 1-6 minutes, and each new file's inode search walks past all such inodes of its block group. "
              "Each cold run frees the 9,203 notes it replaces; a copy made beside it lands in the same block group, "
              "and the next run then took 1-2 s instead of 0.2 s to create its files, a pile a nightly run never "
              "meets. So the copies live in a folder marked `chattr +T` (ext4's top-of-a-tree hint: the kernel "
-             "spreads its subfolders over block groups), each in a group of its own, as an untouched vault is. "
+             "spreads its subfolders over block groups, starting from a hash of their names, which are new to each run), "
+             "each in a group of its own, as an untouched vault is. "
              + ("The folder was marked in this run." if spread else
                 "**This run could not mark the folder** (no `chattr`, or a file system without the flag): the cold "
                 "runs after the first may include that walk."))
