@@ -43,7 +43,7 @@ public struct LinkResolver: Sendable {
             return exact(path).map { .file($0, ambiguity: nil) } ?? .missing
         }
         // Most targets are plain names: only a target with `.` components or stray slashes needs normalising.
-        let plain = !target.utf8.contains(0x2F) || !(Self.hasDotOrDoubleSlash(target) || target.hasSuffix("/"))
+        let plain = !target.utf8.contains(0x2F) || !Self.needsNormalising(target)
         guard let normalized = plain ? target : VaultPath.normalize(target), !normalized.isEmpty else {
             return .outsideVault
         }
@@ -58,15 +58,15 @@ public struct LinkResolver: Sendable {
         }
     }
 
-    /// Whether `target` has `./` or `//` in it or ends with `.`, in bytes (Foundation's `contains` was a search
-    /// through CFString for every link with a folder in it).
-    private static func hasDotOrDoubleSlash(_ target: String) -> Bool {
+    /// Whether `target` has `./` or `//` in it or ends with `.` or `/`, in bytes (Foundation's `contains` was a
+    /// search through CFString for every link with a folder in it).
+    private static func needsNormalising(_ target: String) -> Bool {
         var previous: UInt8 = 0
         for byte in target.utf8 {
             if byte == 0x2F, previous == 0x2E || previous == 0x2F { return true }  // ./ or //
             previous = byte
         }
-        return previous == 0x2E
+        return previous == 0x2E || previous == 0x2F
     }
 
     private func exact(_ path: String) -> Int? {
