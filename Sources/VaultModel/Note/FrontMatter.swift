@@ -97,7 +97,9 @@ extension FrontMatter {
             // The encoding is given: Yams' default reads the whole process environment on every parse.
             // Values are read as the strings written (never as YAML's bools, numbers or dates), so the resolver
             // needs no rules: the default one runs regular expressions on every scalar, keys included.
-            guard let node = try Yams.compose(yaml: yaml, .basic, .default, .utf8) else { return (frontMatter, nil) }
+            guard let node = try Yams.compose(yaml: yaml, .basic, yamlConstructor, .utf8) else {
+                return (frontMatter, nil)
+            }
             guard case .mapping(let mapping) = node else { return (frontMatter, .notAMapping(line: 2)) }
             var budget = YAMLBudget()
             var properties: [String: FrontMatterValue] = [:]
@@ -117,18 +119,23 @@ extension FrontMatter {
     }
 }
 
+/// One constructor for every parse: Yams' `.default` builds a new one, with three dictionaries of closures, on
+/// each call. Composing only reads it (it is not even consulted: values are read as written).
+private nonisolated(unsafe) let yamlConstructor = Constructor.default
+
 /// Bounds the work of turning YAML into values: alias bombs expand exponentially, and nesting costs stack.
 private struct YAMLBudget {
     struct Exceeded: Error {}
     var nodesLeft = 100_000
     let maxDepth = 64
+    private static let nulls: Set<String> = ["", "~", "null", "Null", "NULL"]
 
     mutating func convert(_ node: Node, depth: Int) throws -> FrontMatterValue {
         nodesLeft -= 1
         guard nodesLeft >= 0, depth <= maxDepth else { throw Exceeded() }
         switch node {
         case .scalar(let scalar):
-            if scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
+            if scalar.style == .plain && Self.nulls.contains(scalar.string) {
                 return .null
             }
             return .scalar(scalar.string)

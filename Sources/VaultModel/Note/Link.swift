@@ -53,8 +53,8 @@ public struct Link: Sendable, Equatable {
         guard let fragment, !fragment.isEmpty else { return .none }
         if fragment.hasPrefix("^") { return .block(String(fragment.dropFirst())) }
         // Each part without the spaces and tabs around it (bytes, not Characters: this runs for every link).
-        let parts = fragment.split(separator: "#").compactMap { part -> String? in
-            let bytes = part.utf8
+        let parts = fragment.utf8.split(separator: 0x23).compactMap { bytes -> String? in
+            let part = Substring(bytes)
             guard let first = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }),
                 let last = bytes.lastIndex(where: { $0 != 0x20 && $0 != 0x09 })
             else { return nil }

@@ -164,11 +164,11 @@ struct ProseScanner {
     }
 
     static func splitFragment(_ text: String) -> (path: String, fragment: String?) {
-        guard let hash = text.firstIndex(of: "#") else {
+        guard let hash = text.utf8.firstIndex(of: 0x23) else {
             return (text.trimmingWhitespace(), nil)
         }
         let path = text[..<hash].trimmingWhitespace()
-        let fragment = text[text.index(after: hash)...].trimmingWhitespace()
+        let fragment = text[text.utf8.index(after: hash)...].trimmingWhitespace()
         return (path, fragment)
     }
 
@@ -251,10 +251,15 @@ struct ProseScanner {
 
     /// A destination with a URL scheme (`https:`, `mailto:`, `obsidian:`) is not a link into the vault.
     static func isExternal(_ destination: String) -> Bool {
-        guard let colon = destination.firstIndex(of: ":") else { return false }
-        let scheme = destination[..<colon]
-        guard let first = scheme.first, first.isASCII, first.isLetter else { return false }
-        return scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
+        // In bytes: a scheme is ASCII, and this runs for every markdown link.
+        let bytes = destination.utf8
+        guard let colon = bytes.firstIndex(of: 0x3A), colon != bytes.startIndex else { return false }
+        let scheme = bytes[..<colon]
+        func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
+        guard let first = scheme.first, isLetter(first) else { return false }
+        return scheme.allSatisfy { c in
+            isLetter(c) || (c >= 0x30 && c <= 0x39) || c == 0x2B || c == 0x2D || c == 0x2E
+        }
     }
 
     private mutating func appendLink(

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A note's bytes with a table of where each line starts, for turning byte offsets into lines and columns.
 ///
 /// Lines end at `\n`, `\r\n` or a lone `\r`, the way CommonMark counts them.
@@ -15,8 +21,17 @@ public struct SourceText: Sendable {
         var starts = [0]
         starts.reserveCapacity(bytes.count / 40 + 1)
         bytes.withUnsafeBufferPointer { b in
-            var i = 0
             let n = b.count
+            // Without a carriage return every line ends at `\n`: memchr finds them many bytes at a time.
+            if let base = b.baseAddress, memchr(base, 0x0D, n) == nil {
+                var from = 0
+                while from < n, let hit = memchr(base + from, 0x0A, n - from) {
+                    from = UnsafeRawPointer(hit) - UnsafeRawPointer(base) + 1
+                    starts.append(from)
+                }
+                return
+            }
+            var i = 0
             while i < n {
                 let byte = b[i]
                 // Most bytes are neither line ending: one comparison skips them.

@@ -155,8 +155,21 @@ extension Vault {
 
     /// Whether the bytes are UTF-8, checked in place (a `String(validating:)` would copy every note once more).
     static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
-        if #available(macOS 26.0, *) { return (try? UTF8Span(validating: bytes.span)) != nil }
-        return String(validating: bytes, as: UTF8.self) != nil
+        // The ASCII start of a note (most of most notes) eight bytes at a time; the validator from the first byte
+        // that is not ASCII on, which starts a character because every byte before it is one.
+        let ascii = bytes.withUnsafeBytes { raw -> Int in
+            var i = 0
+            while i + 8 <= raw.count, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+            {
+                i += 8
+            }
+            while i < raw.count, raw[i] < 0x80 { i += 1 }
+            return i
+        }
+        if ascii == bytes.count { return true }
+        let rest = bytes[ascii...]
+        if #available(macOS 26.0, *) { return (try? UTF8Span(validating: rest.span)) != nil }
+        return String(validating: rest, as: UTF8.self) != nil
     }
 
     /// A note must be UTF-8 text: invalid bytes or NULs mean a binary file or another encoding.
