@@ -121,6 +121,18 @@ struct NoteElementTests {
         #expect(headings == ["1 One @1", "2 Two words @5", "2 Setext @7", "3 Three [[L]] @10"])
     }
 
+    /// ATX heading text: an ASCII line is read from its bytes, any other by Characters; both follow one rule.
+    @Test(arguments: [
+        ("# Plain", "Plain"), ("##   Spaced  \t", "Spaced"), ("## Closed ##", "Closed"), ("## Closed ## \t", "Closed"),
+        ("## Hash#", "Hash#"), ("## C# and F#", "C# and F#"), ("## Tab\t#", "Tab"), ("## ###", ""), ("#", ""),
+        ("###", ""), ("# #a", "#a"), ("## Ünïcode ##", "Ünïcode"), ("## Ünï#", "Ünï#"),
+        ("# \u{3000}Wide\u{3000}", "Wide"),
+        ("   ## Indented ##", "Indented"),
+    ])
+    func atxHeadingTextDropsMarksAndAClosingSequence(line: String, text: String) {
+        #expect(NoteParser.parse(line + "\n", path: "N.md").headings.map(\.text) == [text])
+    }
+
     @Test func headingsInsideCodeAreNotHeadings() {
         let note = NoteParser.parse("```\n# Not\n```\n# Yes\n", path: "N.md")
         #expect(note.headings.map(\.text) == ["Yes"])

@@ -84,6 +84,26 @@ public enum NoteParser {
         return source.string(start..<end)
     }
 
+    /// An ATX heading's text read from its bytes when its line is ASCII (nearly every heading), where the
+    /// whitespace to trim is spaces and tabs; nil otherwise, for the Character path below.
+    private static func asciiATXText(_ bytes: [UInt8], _ line: Range<Int>, in source: SourceText) -> String? {
+        var lo = line.lowerBound
+        var hi = line.upperBound
+        guard bytes[line].allSatisfy({ $0 < 0x80 }) else { return nil }
+        while lo < hi, bytes[lo] == 0x23 { lo += 1 }
+        while lo < hi, isSpace(bytes[lo]) { lo += 1 }
+        while hi > lo, isSpace(bytes[hi - 1]) { hi -= 1 }
+        var lastText = hi - 1
+        while lastText >= lo, bytes[lastText] == 0x23 { lastText -= 1 }
+        if lastText < lo { return "" }  // only #s
+        // A closing sequence of #s counts only after a space.
+        if lastText < hi - 1, isSpace(bytes[lastText]) {
+            hi = lastText
+            while hi > lo, isSpace(bytes[hi - 1]) { hi -= 1 }
+        }
+        return source.string(lo..<hi)
+    }
+
     /// Whether everything before `caret` on the line is quote or list markup (`> ^id`).
     private static func isLinePrefix(_ bytes: [UInt8], _ start: Int, _ caret: Int) -> Bool {
         bytes[start..<caret].allSatisfy { isSpace($0) || $0 == 0x3E }
@@ -98,6 +118,11 @@ public enum NoteParser {
         let first = source.lineContent(block.startLine)
         let start = min(first.lowerBound + max(block.startColumn - 1, 0), first.upperBound)
         let bytes = source.bytes
+        if start < first.upperBound, bytes[start] == 0x23,
+            let text = asciiATXText(bytes, start..<first.upperBound, in: source)
+        {
+            return text
+        }
         if start < first.upperBound, bytes[start] == 0x23 {  // ATX
             var text = Substring(source.string(start..<first.upperBound))
             text = text.drop(while: { $0 == "#" })

@@ -12,8 +12,11 @@ public struct VaultIndex: Sendable {
     public let files: [File]
     /// Lowercased path, with extension → file.
     let byPath: [String: Int]
-    /// Lowercased trailing path components (the file name, `folder/name`, …) → files.
+    /// Lowercased trailing path components (the file name, `folder/name`, …) → attachments.
     let bySuffix: [String: [Int]]
+    /// The same for notes, without their `.md` (`name`, `folder/name`): how links name notes, so that resolving
+    /// one needs no `key + ".md"` per link.
+    let byNoteSuffix: [String: [Int]]
     /// Lowercased alias → notes.
     let byAlias: [String: [Int]]
     /// Per note: its headings, normalised for matching.
@@ -26,18 +29,28 @@ public struct VaultIndex: Sendable {
         files += vault.attachments.map { File(path: $0, note: nil) }
         var byPath: [String: Int] = [:]
         var bySuffix: [String: [Int]] = [:]
+        var byNoteSuffix: [String: [Int]] = [:]
         byPath.reserveCapacity(files.count)
-        bySuffix.reserveCapacity(files.count * 3)
+        bySuffix.reserveCapacity(vault.attachments.count * 3)
+        byNoteSuffix.reserveCapacity(vault.notes.count * 3)
         for (index, file) in files.enumerated() {
             let key = file.path.lowercased()
             byPath[key] = index
-            // Every suffix that starts at a folder boundary: `c.md`, `b/c.md`, `a/b/c.md`.
-            var start = key.endIndex
-            while let slash = key[..<start].lastIndex(of: "/") {
-                bySuffix[String(key[key.index(after: slash)...]), default: []].append(index)
+            // Every suffix that starts at a folder boundary: `c.md`, `b/c.md`, `a/b/c.md` (slashes found in bytes).
+            let isNote = file.note != nil && VaultPath.hasMarkdownExtension(key)
+            let stemEnd = isNote ? key.utf8.index(key.utf8.endIndex, offsetBy: -3) : key.endIndex
+            var start = key.utf8.endIndex
+            while true {
+                let slash = key.utf8[..<start].lastIndex(of: 0x2F)
+                let from = slash.map { key.utf8.index(after: $0) } ?? key.startIndex
+                if isNote {
+                    byNoteSuffix[String(key[from..<stemEnd]), default: []].append(index)
+                } else {
+                    bySuffix[String(key[from...]), default: []].append(index)
+                }
+                guard let slash else { break }
                 start = slash
             }
-            bySuffix[key, default: []].append(index)
         }
         var byAlias: [String: [Int]] = [:]
         for (index, note) in vault.notes.enumerated() {
@@ -46,6 +59,7 @@ public struct VaultIndex: Sendable {
         self.files = files
         self.byPath = byPath
         self.bySuffix = bySuffix
+        self.byNoteSuffix = byNoteSuffix
         self.byAlias = byAlias
         // Per note and independent: on every core.
         let perNote = vault.notes.parallelMap { note in
@@ -55,9 +69,14 @@ public struct VaultIndex: Sendable {
         blockIDs = perNote.map(\.1)
     }
 
-    /// Files whose path ends with `suffix` at a folder boundary (lowercased, with extension).
-    func files(endingWith suffix: String) -> [Int] {
+    /// Attachments whose path ends with `suffix` at a folder boundary (lowercased, with extension).
+    func attachments(endingWith suffix: String) -> [Int] {
         bySuffix[suffix] ?? []
+    }
+
+    /// Notes whose path without `.md` ends with `suffix` at a folder boundary (lowercased).
+    func notes(endingWith suffix: String) -> [Int] {
+        byNoteSuffix[suffix] ?? []
     }
 
     /// Notes that list `alias` among their aliases.
