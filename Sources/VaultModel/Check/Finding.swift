@@ -20,7 +20,7 @@ public enum FindingKind: String, Sendable, CaseIterable, Hashable, Codable {
     ]
 
     /// How the kind reads in a report line.
-    public var title: String { rawValue.replacingOccurrences(of: "-", with: " ") }
+    public var title: String { String(rawValue.map { $0 == "-" ? " " : $0 }) }
 }
 
 public enum Severity: String, Sendable, Codable, Comparable {

@@ -86,7 +86,7 @@ public struct LinkChecker: Sendable {
                 } else {
                     let hint = aliasHint(link)
                     let name = VaultPath.stem(of: link.target)
-                    let what = link.target.contains("/") ? "no note at \(link.target)" : "no note named \(name)"
+                    let what = link.target.utf8.contains(0x2F) ? "no note at \(link.target)" : "no note named \(name)"
                     result.findings.append(Self.finding(.brokenLink, what, hint: hint, link, in: note.path))
                     if hint == nil { result.broken.append((result.findings.count - 1, link.target)) }
                 }

@@ -42,6 +42,9 @@ struct ProseScanner {
                 i = close + 2
                 continue
             }
+            // Most bytes start nothing: skip them with one table test each.
+            while i < end, !startsSomething(b[i]) { i += 1 }
+            guard i < end else { break }
             switch b[i] {
             case 0x5C:  // backslash escapes the next punctuation character
                 i += (i + 1 < end && isASCIIPunctuation(b[i + 1])) ? 2 : 1
@@ -301,6 +304,14 @@ struct ProseScanner {
 }
 
 @inline(__always) func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 }
+
+/// Whether the prose scanner may have something to read at this byte: `\` `` ` `` `%` `$` `!` `[` `#`.
+@inline(__always) private func startsSomething(_ c: UInt8) -> Bool {
+    let low: UInt64 = 1 << 0x21 | 1 << 0x23 | 1 << 0x24 | 1 << 0x25  // ! # $ %
+    let high: UInt64 = 1 << (0x5B - 64) | 1 << (0x5C - 64) | 1 << (0x60 - 64)  // [ \ `
+    if c < 64 { return low >> c & 1 != 0 }
+    return c < 128 && high >> (c - 64) & 1 != 0
+}
 
 @inline(__always) func isASCIIPunctuation(_ c: UInt8) -> Bool {
     (c >= 0x21 && c <= 0x2F) || (c >= 0x3A && c <= 0x40) || (c >= 0x5B && c <= 0x60) || (c >= 0x7B && c <= 0x7E)
