@@ -16,7 +16,7 @@ extension Array where Element: Sendable {
         }
         let slots = SendableBuffer(output)
         // concurrentPerform returns only when every iteration has, so `transform` never escapes.
-        let chunk = Swift.max(1, count / (ProcessInfo.processInfo.activeProcessorCount * 8))
+        let chunk = Swift.max(1, count / (activeCores * 8))
         let chunks = (count + chunk - 1) / chunk
         self.withUnsafeBufferPointer { input in
             let source = SendableInput(input)
@@ -29,6 +29,9 @@ extension Array where Element: Sendable {
         return output.map { $0! }
     }
 }
+
+/// Read once: Foundation answers `activeProcessorCount` by reading the cgroup quota files on every call.
+private let activeCores = ProcessInfo.processInfo.activeProcessorCount
 
 private struct SendableBuffer<T>: @unchecked Sendable {
     let buffer: UnsafeMutableBufferPointer<T?>
