@@ -118,12 +118,8 @@ public enum NoteParser {
         let first = source.lineContent(block.startLine)
         let start = min(first.lowerBound + max(block.startColumn - 1, 0), first.upperBound)
         let bytes = source.bytes
-        if start < first.upperBound, bytes[start] == 0x23,
-            let text = asciiATXText(bytes, start..<first.upperBound, in: source)
-        {
-            return text
-        }
         if start < first.upperBound, bytes[start] == 0x23 {  // ATX
+            if let text = asciiATXText(bytes, start..<first.upperBound, in: source) { return text }
             var text = Substring(source.string(start..<first.upperBound))
             text = text.drop(while: { $0 == "#" })
             var trimmed = text.trimmingWhitespace()
