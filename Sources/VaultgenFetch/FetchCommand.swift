@@ -62,22 +62,15 @@ struct FetchCommand: ParsableCommand {
         }
     }
 
+    /// Prints a line per ticker as soon as it is done, then the summary; exits 1 when some ticker failed.
     func run() throws {
-        if try !Self.fetch(vault: vault, tickers: tickerList, dryRun: dryRun, wait: wait) { throw ExitCode(1) }
-    }
-
-    /// Runs a fetch and prints its lines.
-    ///
-    /// - Returns: whether every ticker is up to date or written.
-    /// - Throws: `ExitCode(2)` after printing why, when nothing could be fetched.
-    static func fetch(vault: String, tickers: [String]?, dryRun: Bool, wait: Double) throws -> Bool {
-        var run = FetchRun(vaultRoot: URL(fileURLWithPath: vault), tickers: tickers)
-        run.dryRun = dryRun
-        run.lockWait = wait
+        var fetch = FetchRun(vaultRoot: URL(fileURLWithPath: vault), tickers: tickerList)
+        fetch.dryRun = dryRun
+        fetch.lockWait = wait
         let report: FetchReport
         do {
-            // Each line as soon as its ticker is done, flushed: a long run shows progress in the log.
-            report = try run.run { result in
+            // Flushed: a long run shows progress in the log.
+            report = try fetch.run { result in
                 print(result.line)
                 fflush(nil)
             }
@@ -87,6 +80,6 @@ struct FetchCommand: ParsableCommand {
         }
         if let note = report.lockNote { FileHandle.standardError.write(Data("vaultgen: \(note)\n".utf8)) }
         print(report.summary)
-        return report.exitStatus == 0
+        if report.exitStatus != 0 { throw ExitCode(1) }
     }
 }

@@ -21,17 +21,12 @@ public enum VaultPath {
         return ""
     }
 
+    /// Whether the path ends with `.md` in any case, read from its last three bytes.
     public static func hasMarkdownExtension(_ path: String) -> Bool {
-        let bytes = path.utf8
-        guard bytes.count > 3 else { return false }
-        let tail = bytes.suffix(3)
-        var i = tail.startIndex
-        let dot = tail[i]
-        i = bytes.index(after: i)
-        let m = tail[i] | 0x20
-        i = bytes.index(after: i)
-        let d = tail[i] | 0x20
-        return dot == 0x2E && m == 0x6D && d == 0x64
+        path.utf8.count > 3
+            && path.utf8.suffix(3).elementsEqual(".md".utf8) { byte, wanted in
+                byte == wanted || (wanted != 0x2E && byte | 0x20 == wanted)  // M and D as m and d
+            }
     }
 
     /// Resolves `.` and `..` components; `nil` when the path climbs above the vault root.
