@@ -35,28 +35,30 @@ let package = Package(
         // Price files and the correlation engine.
         // OpenBLAS (Debian's libopenblas0) is opened at run time by Correlation/CrossProducts.swift, not linked.
         .target(name: "Correlation"),
+        // Which notes are sector notes, and every figure in them bound to its subject (tokens → subjects).
+        .target(name: "Figures", dependencies: ["VaultModel", "Correlation"]),
         // Draw the charts sector notes embed (PNG and SVG, with cairo).
         .target(name: "Charts", dependencies: ["CCairo", "Correlation"]),
         // Recognise what a note owns, recompute it, render it and splice it back.
         .target(
             name: "Refresh",
             dependencies: [
-                "VaultModel", "Correlation", "Charts",
+                "VaultModel", "Correlation", "Charts", "Figures",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         // Download new daily bars into the price files.
-        .target(name: "Fetch", dependencies: ["Correlation", "VaultModel", "Refresh"]),
+        .target(name: "Fetch", dependencies: ["Correlation", "VaultModel", "Figures", "Refresh"]),
         .executableTarget(
             name: "VaultgenFetch",
             dependencies: [
-                "Fetch", "Refresh", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Fetch", "Figures", "Refresh", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "vaultgen",
             dependencies: [
-                "VaultModel", "Correlation", "Refresh",
+                "VaultModel", "Correlation", "Figures", "Refresh",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // Release builds allocate with mimalloc (Debian's libmimalloc-dev), which replaces malloc for the
@@ -67,10 +69,12 @@ let package = Package(
         // Helpers every test target shares: repository paths, the built binary, scratch folders.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "VaultModelTests", dependencies: ["VaultModel"]),
+        .testTarget(name: "FiguresTests", dependencies: ["Figures", "VaultModel", "Correlation"]),
         .testTarget(name: "CorrelationTests", dependencies: ["Correlation"], exclude: ["Fixtures"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "Correlation"]),
         .testTarget(name: "ReliabilityTests", dependencies: ["Refresh", "VaultModel", "Correlation", "TestSupport"]),
         .testTarget(name: "FetchTests", dependencies: ["Fetch", "Correlation", "VaultModel", "TestSupport"]),
-        .testTarget(name: "RefreshTests", dependencies: ["Refresh", "VaultModel", "Correlation", "TestSupport"]),
+        .testTarget(
+            name: "RefreshTests", dependencies: ["Refresh", "Figures", "VaultModel", "Correlation", "TestSupport"]),
     ]
 )

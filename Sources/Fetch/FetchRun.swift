@@ -1,4 +1,5 @@
 import Correlation
+import Figures
 import Foundation
 import Refresh
 import VaultModel
@@ -102,7 +103,7 @@ public struct FetchRun {
             found = VaultUpdater.tickersNeeded(vault: loaded.vault, sources: loaded.sources) + config.fetch.tickers
         }
         // A ticker becomes a file name: nothing with a slash or a leading dot gets that far.
-        if let bad = found.first(where: { !TickerFinder.isTicker($0) }) { throw .badTicker(bad) }
+        if let bad = found.first(where: { !GroupTickers.isTicker($0) }) { throw .badTicker(bad) }
         var seen = Set<String>()
         return (config, found.filter { seen.insert($0).inserted })
     }

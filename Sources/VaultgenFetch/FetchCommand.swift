@@ -1,5 +1,6 @@
 import ArgumentParser
 import Fetch
+import Figures
 import Foundation
 import Refresh
 
@@ -39,7 +40,7 @@ struct FetchCommand: ParsableCommand {
     func validate() throws {
         guard let list = tickerList else { return }
         guard !list.isEmpty else { throw ValidationError("--tickers needs at least one ticker") }
-        if let bad = list.first(where: { !TickerFinder.isTicker($0) }) {
+        if let bad = list.first(where: { !GroupTickers.isTicker($0) }) {
             throw ValidationError("'\(bad)' is not a ticker")
         }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Charts
 import Correlation
+import Figures
 import Foundation
 import Refresh
 import VaultModel
@@ -65,9 +66,11 @@ struct ChartCommand: ParsableCommand {
         do {
             guard let folder else { throw UpdateRun.RunError.noTemplates }
             let (loaded, sources) = try Vault.loadWithSources(root: root)
-            let updater = VaultUpdater(vault: loaded, sources: sources, templates: try TemplateSet.load(folder: folder))
             var prices = PriceFolder(url: root.appendingPathComponent(loaded.config.prices))
             prices.confinement = root
+            let updater = VaultUpdater(
+                vault: loaded, sources: sources, templates: try TemplateSet.load(folder: folder),
+                knownTickers: Set(prices.availableTickers()))
             let image = try updater.chart(
                 ofNote: note, kind: heatmap ? .heatMap : .sectorChart, format: out.hasSuffix(".svg") ? .svg : .png,
                 prices: prices.load(updater.tickersNeeded()), asOf: day)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Correlation
+import Figures
 import Foundation
 import Refresh
 import VaultModel
@@ -50,7 +51,7 @@ struct NewSectorCommand: ParsableCommand {
     func validate() throws {
         let list = tickerList
         guard list.count >= 2 else { throw ValidationError("--tickers needs at least two tickers") }
-        if let bad = list.first(where: { !TickerFinder.isTicker($0) }) {
+        if let bad = list.first(where: { !GroupTickers.isTicker($0) }) {
             throw ValidationError("'\(bad)' is not a ticker")
         }
         if name.isEmpty || name.contains(where: { "/\\[]#^|:".contains($0) }) {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Correlation
+import Figures
 import Foundation
 import Refresh
 import VaultModel

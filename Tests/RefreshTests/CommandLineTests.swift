@@ -26,7 +26,7 @@ struct CommandLineTests {
         let common = ["--templates", Repo.templates.path, "--as-of", "2026-01-30"]
         let look = try CLI.run(["update", vault.root.path, "--check"] + common)
         #expect(look.status == 1)
-        #expect(look.out.contains("would update \(vault.root.path)/Miners.md: average in prose, pair table, backlinks"))
+        #expect(look.out.contains("would update \(vault.root.path)/Miners.md: group average in prose, pair table row, backlinks"))
         let diff = try CLI.run(["update", vault.root.path, "--diff"] + common)
         #expect(diff.status == 0)
         #expect(diff.out.contains("-A tight group (0.10 correlation).\n+A tight group (0.70 correlation).\n"))
@@ -45,7 +45,8 @@ struct CommandLineTests {
         defer { vault.remove() }
         let result = try CLI.run(["update", vault.root.path, "--strict", "--templates", Repo.templates.path])
         #expect(result.status == 1)
-        #expect(result.err.contains("Gap.md: warning: pair table left as it was"))
+        #expect(result.err.contains("Gap.md:2:1: warning: group figures not refreshed: no usable prices for NOPE"))
+        #expect(result.err.contains("Gap.md:7:18: warning: 0.50 not refreshed: the sentence names no pair"))
     }
 
     /// `--timing` names each stage with its seconds on one stderr line and changes nothing else.

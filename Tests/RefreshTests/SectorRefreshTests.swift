@@ -1,4 +1,5 @@
 import Correlation
+import Figures
 import Foundation
 import Refresh
 import TestSupport
@@ -40,7 +41,9 @@ func plan(
 ) throws -> (plan: UpdatePlan, text: (String) -> String) {
     let vault = Vault(texts: texts, config: config)
     let sources = vault.notes.map { SourceText(texts[$0.path]!) }
-    let updater = VaultUpdater(vault: vault, sources: sources, templates: try TemplateSet.load(folder: Repo.templates))
+    let updater = VaultUpdater(
+        vault: vault, sources: sources, templates: try TemplateSet.load(folder: Repo.templates),
+        knownTickers: Set(prices.keys))
     let result = updater.plan(prices: prices, options: .init())
     return (
         result,
@@ -100,8 +103,6 @@ struct SectorRefreshTests {
                 | Pair | Correlation |
                 |---|---|
                 | AAA – BBB | 1.000 |
-                | AAA – CCC | -1.000 |
-                | BBB – CCC | -1.000 |
 
                 - AAA-DDD correlation: 0.0 (Near zero)
                 - BBB and CCC least correlated (-1.0)
@@ -109,19 +110,24 @@ struct SectorRefreshTests {
                 """)
     }
 
-    @Test func recognisedSlots() throws {
+    @Test func boundFigures() throws {
         let vault = Vault(texts: ["S.md": note])
-        let finder = TickerFinder(
-            vault: vault, sources: [SourceText(note)], resolver: LinkResolver(index: VaultIndex(vault)))
-        let sector = try #require(SectorRecognizer(tickerFinder: finder, labels: .init()).recognize(noteAt: 0))
+        let catalog = SectorCatalog(
+            vault: vault, sources: [SourceText(note)], resolver: LinkResolver(index: VaultIndex(vault)),
+            knownTickers: ["AAA", "BBB", "CCC", "DDD"])
+        let sector = try #require(catalog.notes.first)
         #expect(sector.tickers == ["AAA", "BBB", "CCC"])
-        #expect(sector.tickerSource == "front matter")
-        #expect(sector.since == "2024-01")
+        #expect(sector.group?.source == "front matter")
+        #expect(sector.group?.line == 2)
+        #expect(sector.windowSource == "front matter")
         #expect(
-            sector.slots.map(\.name) == [
-                "average in prose", "Avg correlation row", "Range row", "pair table", "AAA-DDD correlation",
-                "least correlated pair",
+            sector.figures.map { "\($0.position) \($0.place): \($0.subject)" } == [
+                "7:21 group average in prose: group average", "11:21 Avg correlation row: group average",
+                "12:11 Range row: range of the group's pairs", "20:24 pair AAA-DDD in prose: pair AAA-DDD",
+                "21:33 least correlated pair in prose: least correlated pair",
             ])
+        #expect(sector.pairTables.map { $0.rows.map { "\($0.a)-\($0.b)" } } == [["AAA-BBB"]])
+        #expect(sector.skipped == [])
     }
 
     @Test func missingPriceFileLeavesGroupFiguresAndWarns() throws {
@@ -130,23 +136,32 @@ struct SectorRefreshTests {
         let (result, text) = try plan(["S.md": note], prices: prices)
         let updated = text("S.md")
         #expect(updated.contains("(0.10 correlation)"))
-        #expect(updated.contains("| AAA – BBB | 0.123 |"))
+        // A pair's own figures need only that pair: the table's one row and the prose pair are refreshed.
+        #expect(updated.contains("| AAA – BBB | 1.000 |"))
         #expect(updated.contains("AAA-DDD correlation: 0.0 (Near zero)"))
-        #expect(result.warnings.count == 5)
+        #expect(updated.contains("| Range | 0.1 – 0.2 | AAA/BBB to BBB/CCC |"))
+        #expect(updated.contains("CCC and AAA least correlated (0.3)"))
         #expect(
-            result.warnings.first?.description.hasPrefix(
-                "S.md: warning: average in prose left as it was: AAA-CCC, BBB-CCC n/a:") == true)
-        #expect(result.warnings.allSatisfy { $0.message.contains("Prices/CCC.csv") })
+            result.warnings.map(\.description) == [
+                "S.md:2:1: warning: group figures not refreshed: no usable prices for CCC (Prices/CCC.csv: no such file) (tickers from front matter, line 2)",
+                "S.md:7:21: warning: 0.10 not refreshed (group average): the group's figures cannot be computed",
+                "S.md:11:21: warning: 0.1 not refreshed (group average): the group's figures cannot be computed",
+                "S.md:12:11: warning: 0.1 not refreshed (range of the group's pairs): the group's figures cannot be computed",
+                "S.md:21:33: warning: 0.3 not refreshed (least correlated pair): the group's figures cannot be computed",
+            ])
     }
 
     @Test func boldTopRowAndCRLFAreKept() throws {
         let crlf =
             "---\r\ntickers: AAA, DDD\r\n---\r\n| Pair | Correlation |\r\n|---|---|\r\n| AAA-DDD | **0.50** |\r\n| x | 0.1 |\r\n"
-        let (_, text) = try plan(["C.md": crlf])
+
+        // The row `x` is not a pair: it stays, reported, and the table is not regenerated around it.
+        let (result, text) = try plan(["C.md": crlf])
         #expect(
             text("C.md")
-                == "---\r\ntickers: AAA, DDD\r\n---\r\n| Pair | Correlation |\r\n|---|---|\r\n| AAA-DDD | **0.00** |\r\n"
+                == "---\r\ntickers: AAA, DDD\r\n---\r\n| Pair | Correlation |\r\n|---|---|\r\n| AAA-DDD | **0.00** |\r\n| x | 0.1 |\r\n"
         )
+        #expect(result.warnings.map(\.description) == ["C.md:7:7: warning: 0.1 not refreshed: the row's pair 'x' is not two tickers"])
     }
 
     @Test func alignedTableStaysAligned() throws {
@@ -164,9 +179,9 @@ struct SectorRefreshTests {
     }
 
     @Test func tickersFromTheActorsTableOrFromLinkedNotes() throws {
-        let byColumn = "| Company | Ticker |\n|---|---|\n| A | AAA |\n| B | **BBB** |\n\nGroup (0.5 correlation)\n"
+        let byColumn = "#sector\n\n| Company | Ticker |\n|---|---|\n| A | AAA |\n| B | **BBB** |\n\nGroup (0.5 correlation)\n"
         let byLinks =
-            "| Company | Role |\n|---|---|\n| [[Alpha]] | x |\n| [[Beta\\|B]] | y |\n\nGroup (0.5 correlation)\n"
+            "#sector\n\n| Company | Role |\n|---|---|\n| [[Alpha]] | x |\n| [[Beta\\|B]] | y |\n\nGroup (0.5 correlation)\n"
         let (_, text) = try plan([
             "Col.md": byColumn, "Links.md": byLinks, "Alpha.md": "---\nticker: AAA\n---\n",
             "Beta.md": "---\nticker: CCC\n---\n",
@@ -180,10 +195,11 @@ struct SectorRefreshTests {
             "---\ntickers: [AAA, BBB]\n---\n| Metric | Value | Interpretation |\n|---|---|---|\n| vs [[Peers]] | 0.1-0.2 | Overlapping clusters |\n"
         let (result, text) = try plan(["S.md": sector, "Peers.md": "---\ntickers: [CCC, DDD]\n---\n"])
         #expect(result.warnings == [])
-        #expect(text("S.md").contains("| vs [[Peers]] | -1.0-0.0 | Separate clusters |"))
+        // A negative end with a bare `-` would read `-1.0-0.0`: the separator becomes ` to `.
+        #expect(text("S.md").contains("| vs [[Peers]] | -1.0 to 0.0 | Separate clusters |"))
         let (missing, same) = try plan(["S.md": sector])
         #expect(same("S.md") == sector)
-        #expect(missing.warnings.map(\.message) == ["vs [[Peers]] row left as it was: no note named Peers"])
+        #expect(missing.warnings.map(\.description) == ["S.md:6:18: warning: 0.1 not refreshed (range against [[Peers]]): no note named Peers"])
     }
 
     @Test func labelsComeFromTheConfig() throws {

@@ -110,7 +110,9 @@ struct SeedRealDataTests {
         #expect(note.contains("| Range | \(f(lowest)) - \(f(highest)) | CORZ-IREN to HUT-IREN |"))
         let crossLow = try #require(cross.lowest?.r)
         let crossHigh = try #require(cross.highest?.r)
-        #expect(note.contains("| vs [[DC REITs]] | \(f(crossLow))-\(f(crossHigh)) |"))
+        // A negative end written with the note's bare `-` would read `-0.10-0.37`: the separator becomes ` to `.
+        let separator = crossLow < 0 ? " to " : "-"
+        #expect(note.contains("| vs [[DC REITs]] | \(f(crossLow))\(separator)\(f(crossHigh)) |"))
         let eqixCorz = try #require(matrix.pair("EQIX", "CORZ").r)
         #expect(note.contains("EQIX-CORZ correlation: \(f(eqixCorz)) ("))
         #expect(note.contains("*HUT and IREN most correlated (0.70)."))

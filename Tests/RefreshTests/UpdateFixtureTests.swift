@@ -36,7 +36,7 @@ struct UpdateFixtureTests {
         let outcome = try vault.update()
         // No .obsidian/app.json in this vault: a new attachment goes to the vault root, as in Obsidian.
         #expect(outcome.written == ["Sectors/Crypto-to-AI.md", "crypto-to-ai-sector-chart.png"])
-        #expect(outcome.plan.changes.first?.figures == ["average in prose"])
+        #expect(outcome.plan.changes.first?.figures == ["group average in prose"])
         try vault.expectMatchesExpected()
     }
 
@@ -66,8 +66,8 @@ struct UpdateFixtureTests {
         try vault.expectMatchesExpected()
         #expect(
             outcome.plan.warnings.map(\.description) == [
-                "Gap.md: warning: average in prose left as it was: HUT-NOPE, IREN-NOPE n/a: NOPE left out: Prices/NOPE.csv: no such file",
-                "Gap.md: warning: pair table left as it was: HUT-NOPE, IREN-NOPE n/a: NOPE left out: Prices/NOPE.csv: no such file",
+                "Gap.md:2:1: warning: group figures not refreshed: no usable prices for NOPE (Prices/NOPE.csv: no such file) (tickers from front matter, line 2)",
+                "Gap.md:7:18: warning: 0.50 not refreshed: the sentence names no pair and no word for the whole group (average, cluster, group…)",
             ])
     }
 

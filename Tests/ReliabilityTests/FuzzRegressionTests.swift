@@ -1,4 +1,5 @@
 import Correlation
+import Figures
 import Foundation
 import Refresh
 import VaultModel
@@ -93,23 +94,22 @@ public enum FuzzChecks {
         let sources = vault.notes.map { SourceText(texts[$0.path] ?? "") }
         let updater = VaultUpdater(vault: vault, sources: sources, templates: templates)
         _ = updater.tickersNeeded()
-        let refresher = SectorRefresher(templates: templates, labels: vault.config.labels)
-        for (index, sector) in updater.sectorNotes() {
-            let source = sources[index]
-            for range in ranges(of: sector.slots) where range.lowerBound < 0 || range.upperBound > source.bytes.count {
-                problems.append("\(sector.path): a slot owns bytes \(range) outside 0..<\(source.bytes.count)")
+        let editor = FigureEditor(templates: templates, labels: vault.config.labels)
+        for sector in updater.sectorNotes() {
+            let source = sources[sector.index]
+            for range in ranges(of: sector) where range.lowerBound < 0 || range.upperBound > source.bytes.count {
+                problems.append("\(sector.path): a figure owns bytes \(range) outside 0..<\(source.bytes.count)")
             }
             var peers: [String: Result<[String], SectorFigures.PeerProblem>] = [:]
-            for case .crossRow(let peer, _, _, _, _) in sector.slots {
-                peers[peer] = updater.peerTickers(peer, from: sector.path)
+            for figure in sector.figures {
+                if case .cross(let peer) = figure.subject { peers[peer] = updater.peerTickers(peer, from: sector.path) }
             }
             var options = CorrelationOptions(minOverlap: 2)
-            options.since = sector.since.flatMap(Day.parseBound)
-            options.until = sector.until.flatMap(Day.parseBound)
+            (options.since, options.until) = sector.window.bounds(end: nil)
             var tickers = sector.tickers
             for case .success(let more) in peers.values { tickers += more }
             let figures = SectorFigures(sector: sector, peers: peers, prices: prices(for: tickers), options: options)
-            let (edits, _) = refresher.edits(for: sector, figures: figures, source: source)
+            let edits = editor.edit(sector, figures: figures, source: source).edits
             for edit in edits where edit.range.lowerBound < 0 || edit.range.upperBound > source.bytes.count {
                 problems.append("\(sector.path): edit of \(edit.figure) at bytes \(edit.range) outside the note")
             }
@@ -159,21 +159,16 @@ public enum FuzzChecks {
         return problems
     }
 
-    /// Every byte range a sector note's slots own.
-    static func ranges(of slots: [FigureSlot]) -> [Range<Int>] {
-        slots.flatMap { slot -> [Range<Int>] in
-            switch slot {
-            case .groupAverage(let n): return [n.range]
-            case .extremePair(_, let a, let b, let n): return [a, b, n.range]
-            case .averageRow(let n, let label): return [n.range] + [label?.range].compactMap { $0 }
-            case .rangeRow(let low, let high, let lowPair, let highPair):
-                return [low.range, high.range] + [lowPair?.range, highPair?.range].compactMap { $0 }
-            case .crossRow(_, _, let low, let high, let label):
-                return [low.range, high.range] + [label?.range].compactMap { $0 }
-            case .pairTable(let body, _, _, _, _, _): return [body]
-            case .pairProse(_, _, _, let n, let label): return [n.range] + [label?.range].compactMap { $0 }
-            }
+    /// Every byte range a sector note's figures own.
+    static func ranges(of sector: SectorNote) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        for figure in sector.figures {
+            ranges += figure.numbers.map(\.range)
+            for names in figure.names { ranges += [names.first, names.second] }
+            if let label = figure.label { ranges.append(label.range) }
         }
+        for table in sector.pairTables { ranges += [table.body] + table.rows.map(\.number.range) }
+        return ranges
     }
 
     /// Synthetic daily closes for up to 16 tickers (the rest have no prices), the same for a name every run.

@@ -110,7 +110,7 @@ public struct BacklinkWriter: Sendable {
             let before = section.range.lowerBound
             let endsLine = before == 0 || source.bytes[before - 1] == 0x0A || source.bytes[before - 1] == 0x0D
             text = (endsLine ? "\n" : "\n\n") + text
-            text = SectorRefresher.withLineEnding(text, source)
+            text = FigureEditor.withLineEnding(text, source)
         }
         guard source.string(section.range) != text else { return nil }
         return TextEdit(range: section.range, replacement: text, figure: "backlinks")

@@ -1,5 +1,6 @@
 import Charts
 import Correlation
+import Figures
 import VaultModel
 
 /// A chart to write: where, and its bytes.

@@ -58,7 +58,7 @@ public struct NewSectorNote: Sendable {
         guard let average = group.average, let lowest = group.lowest, let highest = group.highest,
             let lo = lowest.r, let hi = highest.r
         else { throw Problem(message: "a sector needs at least two tickers") }
-        let format = { (x: Double) in SectorRefresher.format(x, 2) }
+        let format = { (x: Double) in FigureEditor.format(x, 2) }
         let labels = settings.labels
         var peerView: PeerView? = nil
         if let peer {
@@ -67,13 +67,13 @@ public struct NewSectorNote: Sendable {
             if let cl = cross.lowest?.r, let ch = cross.highest?.r {
                 peerView = PeerView(
                     name: peer, low: format(cl), high: format(ch),
-                    label: SectorRefresher.cased(
+                    label: FigureEditor.cased(
                         VaultConfig.LabelSettings.label(for: ch, in: labels.clusters) ?? "", true))
             }
         }
         let view = SectorNoteView(
             name: name, tickerList: tickers.joined(separator: ", "), since: since, average: format(average),
-            averageLabel: SectorRefresher.cased(
+            averageLabel: FigureEditor.cased(
                 VaultConfig.LabelSettings.label(for: average, in: labels.correlation) ?? "", true),
             low: format(lo), high: format(hi), lowPair: lowest.a + "-" + lowest.b,
             highPair: highest.a + "-" + highest.b, peer: peerView,

@@ -1,11 +1,14 @@
 import Correlation
+import Figures
 import VaultModel
 
-/// Every figure a sector note needs, from one correlation matrix over its group, its peers and its prose pairs.
+/// Every figure a sector note needs, from one correlation matrix over its group, its peers and the pairs
+/// its figures name.
 public struct SectorFigures: Sendable {
     public let matrix: CorrelationMatrix
     public let group: GroupFigures
-    /// Why the group's figures cannot be computed (a ticker without prices, too little overlap), or nil.
+    /// Why the group's figures cannot be computed (tickers without prices, members without a ticker, too
+    /// little overlap), or nil.
     public let groupProblem: String?
     /// Each peer group named by a `vs [[Peer]]` row: its tickers, or why it has none.
     public let peers: [String: Result<[String], PeerProblem>]
@@ -25,11 +28,46 @@ public struct SectorFigures: Sendable {
     ) {
         var tickers = sector.tickers
         for case .success(let peerTickers) in peers.values { tickers += peerTickers }
-        for case .pairProse(let a, let b, _, _, _) in sector.slots { tickers += [a, b] }
+        for figure in sector.figures {
+            switch figure.subject {
+            case .pair(let a, let b): tickers += [a, b]
+            default: break
+            }
+        }
+        for table in sector.pairTables { tickers += table.rows.flatMap { [$0.a, $0.b] } }
         matrix = CorrelationEngine.matrix(prices, tickers: tickers, options: options)
         group = GroupFigures(matrix: matrix, tickers: sector.tickers)
-        groupProblem = Self.problem(of: group.pairs)
+        groupProblem = Self.groupProblem(sector: sector, prices: prices, pairs: group.pairs)
         self.peers = peers
+    }
+
+    /// The tickers of the group that have no usable prices, each with its reason; then members without a
+    /// ticker; then pairs that are n/a for lack of overlap. Reasons belong to tickers: a group of thousands
+    /// costs one line each, not one per pair.
+    static func groupProblem(
+        sector: SectorNote, prices: [String: Result<PriceSeries, PriceProblem>], pairs: [PairCorrelation]
+    ) -> String? {
+        guard let group = sector.group, group.tickers.count >= 2 else {
+            return sector.group == nil ? "the note names no tickers" : "the note names one ticker; a group needs two"
+        }
+        if !group.unresolved.isEmpty {
+            let names = group.unresolved.prefix(5).map { "[[\($0)]]" }.joined(separator: ", ")
+            let more = group.unresolved.count > 5 ? " and \(group.unresolved.count - 5) more" : ""
+            return "\(names)\(more) listed in \(group.source) (line \(group.line)) give no ticker: never computed on a subset"
+        }
+        var missing: [String] = []
+        for ticker in group.tickers {
+            switch prices[ticker] {
+            case .success: continue
+            case .failure(let problem): missing.append("\(ticker) (\(problem))")
+            case nil: missing.append("\(ticker) (no prices loaded)")
+            }
+        }
+        if !missing.isEmpty {
+            let more = missing.count > 5 ? " and \(missing.count - 5) more" : ""
+            return "no usable prices for \(missing.prefix(5).joined(separator: ", "))\(more) (tickers from \(group.source), line \(group.line))"
+        }
+        return problem(of: pairs)
     }
 
     /// Why some of `pairs` are n/a, or nil when every pair has a value.
@@ -55,5 +93,13 @@ public struct SectorFigures: Sendable {
             if let problem = Self.problem(of: figures.pairs) { return .failure(PeerProblem(reason: problem)) }
             return .success(figures)
         }
+    }
+
+    /// The median of the group's pairs.
+    var median: Double? {
+        let values = group.pairs.compactMap(\.r).sorted()
+        guard !values.isEmpty else { return nil }
+        let mid = values.count / 2
+        return values.count % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2
     }
 }

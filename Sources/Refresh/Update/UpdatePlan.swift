@@ -13,11 +13,29 @@ public struct UpdatePlan: Sendable {
     public struct Warning: Sendable, Equatable, CustomStringConvertible {
         public var path: String
         public var line: Int?
+        public var column: Int?
         public var message: String
 
-        public var description: String {
-            line.map { "\(path):\($0): warning: \(message)" } ?? "\(path): warning: \(message)"
+        public init(path: String, line: Int?, column: Int? = nil, message: String) {
+            self.path = path
+            self.line = line
+            self.column = column
+            self.message = message
         }
+
+        /// `path:line:column: warning: message`, as compilers and editors print them.
+        public var description: String {
+            var place = path
+            if let line { place += ":\(line)" }
+            if line != nil, let column { place += ":\(column)" }
+            return "\(place): warning: \(message)"
+        }
+    }
+
+    /// What `--explain` prints for one sector note.
+    public struct Explanation: Sendable {
+        public var path: String
+        public var lines: [String]
     }
 
     public var notesRead = 0
@@ -26,6 +44,9 @@ public struct UpdatePlan: Sendable {
     /// Every chart the sector notes embed, drawn; the run writes those whose bytes differ from the file's.
     public var charts: [ChartDrawing] = []
     public var warnings: [Warning] = []
+    /// Per sector note: where its tickers and window came from, every figure it owns (old → new) and every
+    /// number left with its reason.
+    public var explanations: [Explanation] = []
 
     /// Edits that changed bytes, across every note.
     public var figuresRefreshed: Int { changes.reduce(0) { $0 + $1.figures.filter { $0 != "backlinks" }.count } }

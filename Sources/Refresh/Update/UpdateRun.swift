@@ -28,7 +28,7 @@ public struct UpdateRun {
         /// without freeing them one object at a time (see `Vaultgen.finish`).
         public var updater: VaultUpdater?
 
-        /// `18 notes read, 2 sector notes, 16 changed (8 figures refreshed, 16 backlink lists), 1 chart, 0 warnings`
+        /// `18 notes read, 3 sector notes, 16 changed (8 figures refreshed, 16 backlink lists), 1 chart, 0 warnings`
         public var summary: String {
             var text =
                 "\(plan.notesRead) notes read, \(plan.sectorNotes) sector notes, \(plan.changes.count) changed "
@@ -92,12 +92,14 @@ public struct UpdateRun {
         do {
             loaded = try times.measure("read") { () throws(VaultError) in try Vault.loadWithSources(root: vaultRoot) }
         } catch { throw .vault(error) }
-        let updater = times.measure("index") {
-            VaultUpdater(vault: loaded.vault, sources: loaded.sources, templates: templates)
-        }
         var priceFolder = PriceFolder(
             url: vaultRoot.appendingPathComponent(loaded.vault.config.prices), displayName: loaded.vault.config.prices)
         priceFolder.confinement = vaultRoot
+        // The price folder's tickers are the ones prose can name: `BTC-USD` is one token only when known.
+        let known = Set(priceFolder.availableTickers())
+        let updater = times.measure("index") {
+            VaultUpdater(vault: loaded.vault, sources: loaded.sources, templates: templates, knownTickers: known)
+        }
         let prices = times.measure("prices") { priceFolder.load(updater.tickersNeeded()) }
         var outcome = Outcome(plan: times.measure("plan") { updater.plan(prices: prices, options: options) })
         outcome.lockNote = lock?.tookOverFrom.map {

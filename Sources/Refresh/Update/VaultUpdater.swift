@@ -1,5 +1,6 @@
 import Charts
 import Correlation
+import Figures
 import Foundation
 import VaultModel
 
@@ -12,19 +13,18 @@ public struct VaultUpdater: Sendable {
     public let sources: [SourceText]
     public let templates: TemplateSet
     let resolver: LinkResolver
-    let tickerFinder: TickerFinder
-    /// Every sector note, recognised once: planning and the ticker list both need them.
-    let sectors: [(index: Int, sector: SectorNote)]
+    /// Every sector note, read once: planning, the ticker list, charts and fetch all need them.
+    public let catalog: SectorCatalog
 
     /// - Parameters:
     ///   - sources: Each note's text, in the order of `vault.notes`.
-    public init(vault: Vault, sources: [SourceText], templates: TemplateSet) {
+    ///   - knownTickers: The tickers of the price folder: prose names a ticker only when the run knows it.
+    public init(vault: Vault, sources: [SourceText], templates: TemplateSet, knownTickers: Set<String> = []) {
         self.vault = vault
         self.sources = sources
         self.templates = templates
         resolver = LinkResolver(index: VaultIndex(vault))
-        tickerFinder = TickerFinder(vault: vault, sources: sources, resolver: resolver)
-        sectors = Self.sectorNotes(vault: vault, tickerFinder: tickerFinder)
+        catalog = SectorCatalog(vault: vault, sources: sources, resolver: resolver, knownTickers: knownTickers)
     }
 
     /// Options of one run.
@@ -40,75 +40,73 @@ public struct VaultUpdater: Sendable {
         }
     }
 
-    /// The sector notes of the vault, by note index.
-    public func sectorNotes() -> [(index: Int, sector: SectorNote)] {
-        sectors
+    /// The sector notes of the vault.
+    public func sectorNotes() -> [SectorNote] {
+        catalog.notes
     }
 
     /// Every ticker the vault's sector notes need, including their peer groups.
     public func tickersNeeded() -> [String] {
-        Self.tickersNeeded(sectors: sectors, resolver: resolver, tickerFinder: tickerFinder)
+        Self.tickersNeeded(catalog: catalog, resolver: resolver, vault: vault, sources: sources)
     }
 
     /// Every ticker the vault's sector notes need, without templates: what `vaultgen fetch` downloads.
     ///
     /// - Parameter sources: Each note's text, in the order of `vault.notes`.
-    public static func tickersNeeded(vault: Vault, sources: [SourceText]) -> [String] {
+    public static func tickersNeeded(vault: Vault, sources: [SourceText], knownTickers: Set<String> = []) -> [String] {
         let resolver = LinkResolver(index: VaultIndex(vault))
-        let finder = TickerFinder(vault: vault, sources: sources, resolver: resolver)
-        return tickersNeeded(
-            sectors: sectorNotes(vault: vault, tickerFinder: finder), resolver: resolver, tickerFinder: finder)
-    }
-
-    /// Recognises every sector note, on every core.
-    private static func sectorNotes(vault: Vault, tickerFinder: TickerFinder) -> [(index: Int, sector: SectorNote)] {
-        let recognizer = SectorRecognizer(tickerFinder: tickerFinder, labels: vault.config.labels)
-        let found = Array(vault.notes.indices).parallelMap { recognizer.recognize(noteAt: $0) }
-        return found.enumerated().compactMap { i, sector in sector.map { (i, $0) } }
+        let catalog = SectorCatalog(vault: vault, sources: sources, resolver: resolver, knownTickers: knownTickers)
+        return tickersNeeded(catalog: catalog, resolver: resolver, vault: vault, sources: sources)
     }
 
     private static func tickersNeeded(
-        sectors: [(index: Int, sector: SectorNote)], resolver: LinkResolver, tickerFinder: TickerFinder
+        catalog: SectorCatalog, resolver: LinkResolver, vault: Vault, sources: [SourceText]
     ) -> [String] {
         var all: [String] = []
-        for (_, sector) in sectors {
+        for sector in catalog.notes {
             all += sector.tickers
-            for slot in sector.slots {
-                if case .crossRow(let peer, _, _, _, _) = slot,
-                    case .success(let peers) = peerTickers(
-                        peer, from: sector.path, resolver: resolver, tickerFinder: tickerFinder)
-                {
-                    all += peers
+            for figure in sector.figures {
+                switch figure.subject {
+                case .cross(let peer):
+                    if case .success(let peers) = peerTickers(
+                        peer, from: sector.path, resolver: resolver, vault: vault, sources: sources)
+                    {
+                        all += peers
+                    }
+                case .pair(let a, let b): all += [a, b]
+                default: break
                 }
-                if case .pairProse(let a, let b, _, _, _) = slot { all += [a, b] }
             }
+            for table in sector.pairTables { all += table.rows.flatMap { [$0.a, $0.b] } }
         }
         var seen = Set<String>()
-        return all.filter { seen.insert($0).inserted }
+        // Only ticker-shaped names: a ticker becomes a file name.
+        return all.filter { GroupTickers.isTicker($0) && seen.insert($0).inserted }
     }
 
     /// Plans the run, with prices already loaded for `tickersNeeded()`.
     public func plan(prices: [String: Result<PriceSeries, PriceProblem>], options: Options) -> UpdatePlan {
         var plan = UpdatePlan()
         plan.notesRead = vault.notes.count
-        let refresher = SectorRefresher(templates: templates, labels: vault.config.labels)
+        let editor = FigureEditor(templates: templates, labels: vault.config.labels)
         let backlinks = BacklinkWriter(vault: vault, sources: sources, resolver: resolver, templates: templates)
         let charts = ChartPlanner(vault: vault, resolver: resolver)
         // Each sector note, then each note's backlinks, on every core: the notes do not depend on each other.
         let sectors = sectorNotes().filter { selected($0.index, options) }
-        let refreshed = sectors.parallelMap { entry -> SectorOutcome in
-            let (index, sector) = entry
-            var warnings: [UpdatePlan.Warning] = []
-            let correlation = correlationOptions(
-                for: sector, asOf: options.asOf, path: sector.path, warnings: &warnings)
+        let refreshed = sectors.parallelMap { sector -> SectorOutcome in
+            let index = sector.index
+            let correlation = correlationOptions(for: sector, asOf: options.asOf, prices: prices)
             let figures = SectorFigures(sector: sector, peers: peers(of: sector), prices: prices, options: correlation)
-            let (edits, figureWarnings) = refresher.edits(for: sector, figures: figures, source: sources[index])
+            let edited = editor.edit(sector, figures: figures, source: sources[index])
             let (drawings, chartWarnings) = charts.drawings(
                 for: sector, note: vault.notes[index], figures: figures, prices: prices, options: correlation)
-            warnings += (sector.problems + figureWarnings + chartWarnings).map {
+            let warnings = edited.warnings + chartWarnings.map {
                 UpdatePlan.Warning(path: sector.path, line: nil, message: $0)
             }
-            return SectorOutcome(index: index, edits: edits, drawings: drawings, warnings: warnings)
+            let explanation = UpdatePlan.Explanation(
+                path: sector.path, lines: explain(sector, options: correlation) + edited.explained)
+            return SectorOutcome(
+                index: index, edits: edited.edits, drawings: drawings, warnings: warnings, explanation: explanation)
         }
         let backlinkEdits = Array(vault.notes.indices).parallelMap { index in
             selected(index, options) ? backlinks.edit(forNote: index) : nil
@@ -119,6 +117,7 @@ public struct VaultUpdater: Sendable {
             editsByNote[outcome.index, default: []] += outcome.edits
             plan.charts += outcome.drawings
             plan.warnings += outcome.warnings
+            plan.explanations.append(outcome.explanation)
         }
         for (index, edit) in backlinkEdits.enumerated() {
             if let edit { editsByNote[index, default: []].append(edit) }
@@ -148,6 +147,25 @@ public struct VaultUpdater: Sendable {
         var edits: [TextEdit]
         var drawings: [ChartDrawing]
         var warnings: [UpdatePlan.Warning]
+        var explanation: UpdatePlan.Explanation
+    }
+
+    /// Where a sector note's tickers and window came from, for `--explain`.
+    private func explain(_ sector: SectorNote, options: CorrelationOptions) -> [String] {
+        var lines: [String] = []
+        if let group = sector.group {
+            lines.append("tickers: \(group.tickers.joined(separator: ", ")) (from \(group.source), line \(group.line))")
+            if !group.unresolved.isEmpty {
+                lines.append("listed without a ticker: \(group.unresolved.joined(separator: ", "))")
+            }
+        } else {
+            lines.append("tickers: none (no tickers: in the front matter, no Ticker column, no linked notes with ticker:)")
+        }
+        let from = options.since.map { "\($0.iso)" } ?? "the first price"
+        let to = options.until.map { "\($0.iso)" } ?? "the latest price"
+        lines.append("window: \(from) to \(to) (from \(sector.windowSource))")
+        for skipped in sector.skipped { lines.append("\(skipped.position) \(skipped)") }
+        return lines
     }
 
     /// Why `vaultgen chart` cannot draw a note's chart.
@@ -162,11 +180,11 @@ public struct VaultUpdater: Sendable {
         prices: [String: Result<PriceSeries, PriceProblem>], asOf: Day?
     ) throws(ChartProblem) -> ChartImage {
         let options = Options(asOf: asOf, only: [name])
-        guard let (index, sector) = sectorNotes().first(where: { selected($0.index, options) }) else {
-            throw ChartProblem(message: "\(name): no sector note of that name (a note with tickers and figures)")
+        guard let sector = sectorNotes().first(where: { selected($0.index, options) }) else {
+            throw ChartProblem(message: "\(name): no sector note of that name (a note with tickers: or #sector)")
         }
-        var warnings: [UpdatePlan.Warning] = []
-        let correlation = correlationOptions(for: sector, asOf: asOf, path: sector.path, warnings: &warnings)
+        let index = sector.index
+        let correlation = correlationOptions(for: sector, asOf: asOf, prices: prices)
         let figures = SectorFigures(sector: sector, peers: peers(of: sector), prices: prices, options: correlation)
         if let problem = figures.groupProblem { throw ChartProblem(message: "\(sector.path): \(problem)") }
         do {
@@ -187,69 +205,53 @@ public struct VaultUpdater: Sendable {
     /// The tickers of each peer note that `sector` names in a `vs [[Peer]]` row.
     private func peers(of sector: SectorNote) -> [String: Result<[String], SectorFigures.PeerProblem>] {
         var out: [String: Result<[String], SectorFigures.PeerProblem>] = [:]
-        for case .crossRow(let peer, _, _, _, _) in sector.slots { out[peer] = peerTickers(peer, from: sector.path) }
+        for figure in sector.figures {
+            if case .cross(let peer) = figure.subject { out[peer] = peerTickers(peer, from: sector.path) }
+        }
         return out
     }
 
     /// The tickers of the note a `vs [[Peer]]` link from `path` points at.
     public func peerTickers(_ peer: String, from path: String) -> Result<[String], SectorFigures.PeerProblem> {
-        Self.peerTickers(peer, from: path, resolver: resolver, tickerFinder: tickerFinder)
+        Self.peerTickers(peer, from: path, resolver: resolver, vault: vault, sources: sources)
     }
 
     private static func peerTickers(
-        _ peer: String, from path: String, resolver: LinkResolver, tickerFinder: TickerFinder
+        _ peer: String, from path: String, resolver: LinkResolver, vault: Vault, sources: [SourceText]
     ) -> Result<[String], SectorFigures.PeerProblem> {
         guard case .file(let file, _) = resolver.resolve(peer, from: path), let note = resolver.index.files[file].note
         else { return .failure(.init(reason: "no note named \(peer)")) }
-        guard let (tickers, _) = tickerFinder.tickers(ofNote: note) else {
+        guard let group = GroupTickers.find(noteAt: note, vault: vault, sources: sources, resolver: resolver) else {
             return .failure(
                 .init(reason: "\(peer) names no tickers (no tickers: in its front matter, no Ticker column)"))
         }
-        return .success(tickers)
+        guard group.unresolved.isEmpty else {
+            return .failure(.init(reason: "\(peer) lists \(group.unresolved.joined(separator: ", ")) without a ticker"))
+        }
+        return .success(group.tickers)
     }
 
-    /// The window and convention for one note: its `since`, its `until` or `--as-of`, and the config's choices.
-    func correlationOptions(for sector: SectorNote, asOf: Day?, path: String, warnings: inout [UpdatePlan.Warning])
-        -> CorrelationOptions
-    {
+    /// The window and convention for one note: its window, ending at `--as-of` or the latest price of its
+    /// group, and the config's choices.
+    func correlationOptions(
+        for sector: SectorNote, asOf: Day?, prices: [String: Result<PriceSeries, PriceProblem>]
+    ) -> CorrelationOptions {
         let settings = vault.config.correlation
         var options = CorrelationOptions(
             returns: settings.returns == "log" ? .log : .simple,
             method: settings.method == "spearman" ? .spearman : .pearson,
             minOverlap: settings.minOverlap)
-        if let since = sector.since {
-            if let day = Day.parseBound(since) {
-                options.since = day
-            } else {
-                warnings.append(
-                    .init(
-                        path: path, line: nil,
-                        message: "period start '\(since)' is not YYYY, YYYY-MM or YYYY-MM-DD; using all data"))
-            }
-        }
-        if let until = sector.until {
-            if let day = Self.endOfPeriod(until) {
-                options.until = day
-            } else {
-                warnings.append(
-                    .init(path: path, line: nil, message: "period end '\(until)' is not a date; using the latest data"))
-            }
-        }
+        // A window relative to its end (the last 12 months, YTD) ends at --as-of, else at the group's latest day.
+        let latest = sector.tickers.compactMap { try? prices[$0]?.get().days.last }.max()
+        let (since, until) = sector.window.bounds(end: asOf ?? (needsEnd(sector.window) ? latest : nil))
+        options.since = since
+        options.until = until
         if let asOf, options.until.map({ $0 > asOf }) ?? true { options.until = asOf }
         return options
     }
 
-    /// The last day a period end names: `2025` is Dec 31, `2025-06` is June 30.
-    static func endOfPeriod(_ text: String) -> Day? {
-        guard let start = Day.parseBound(text) else { return nil }
-        let parts = text.split(separator: "-")
-        switch parts.count {
-        case 1:
-            return Day(year: start.civil.year + 1, month: 1, day: 1).map { Day(daysSince1970: $0.daysSince1970 - 1) }
-        case 2:
-            let (y, m) = start.civil.month == 12 ? (start.civil.year + 1, 1) : (start.civil.year, start.civil.month + 1)
-            return Day(year: y, month: m, day: 1).map { Day(daysSince1970: $0.daysSince1970 - 1) }
-        default: return start
-        }
+    private func needsEnd(_ window: NoteWindow) -> Bool {
+        if case .dates = window { return false }
+        return true
     }
 }

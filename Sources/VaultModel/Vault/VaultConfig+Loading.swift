@@ -127,6 +127,8 @@ extension VaultConfig {
             case "related-heading": update.relatedHeading = try reader.string(value, at: sub)
             case "backlinks-heading": update.backlinksHeading = try reader.string(value, at: sub)
             case "backlinks-for": update.backlinksFor = try reader.strings(value, at: sub)
+            case "sector-notes": update.sectorNotes = try reader.strings(value, at: sub)
+            case "exclude": update.exclude = try reader.strings(value, at: sub)
             case "backlinks":
                 update.backlinks = try reader.choice(value, at: sub, among: ["true", "false"]) == "true"
             default: throw reader.unknown(sub, in: "update")

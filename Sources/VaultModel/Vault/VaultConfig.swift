@@ -85,6 +85,10 @@ public struct VaultConfig: Sendable, Equatable {
         public var backlinksFor: [String] = []
         /// Whether backlinks are maintained at all.
         public var backlinks = true
+        /// Notes (globs) that are sector notes besides those with `tickers:` or the `#sector` tag.
+        public var sectorNotes: [String] = []
+        /// Notes (globs) whose figures are never touched, sector notes or not.
+        public var exclude: [String] = []
         public init() {}
     }
 
