@@ -30,7 +30,10 @@ extension FigureBinder {
         var current: [FigureToken] = []
         for (i, token) in tokens.enumerated() {
             current.append(token)
-            guard token.isPunctuation(".") || token.isPunctuation("!") || token.isPunctuation("?") else { continue }
+            // A semicolon joins two sentences as far as figures go: `Cluster 0.61; HUT-IREN 0.70`.
+            guard token.isPunctuation(".") || token.isPunctuation("!") || token.isPunctuation("?")
+                || token.isPunctuation(";")
+            else { continue }
             if token.isPunctuation("."), i > 0, let previous = tokens[i - 1].word,
                 ["corr", "avg", "vs", "approx", "e", "g", "i", "etc", "est", "incl", "sept", "jan", "feb", "mar",
                  "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "no", "v"].contains(previous),

@@ -163,8 +163,9 @@ extension FigureBinder {
                               bold: row.cells[valueColumn].text.hasPrefix("**") || row.cells[valueColumn].text.hasPrefix("__")))
         }
         guard !rows.isEmpty else { return }
-        // Bold marks the top pair when the first row, and only it, is bold.
-        let boldTop = rows[0].bold && rows.dropFirst().allSatisfy { !$0.bold }
+        // Bold marks the top pair when one row alone is bold and it holds the highest value written.
+        let bold = rows.filter(\.bold)
+        let boldTop = bold.count == 1 && rows.allSatisfy { $0.number.value <= bold[0].number.value }
         // Without every row readable, nothing may be re-sorted: rows are refreshed where they are.
         var pairTable = PairTable(
             rows: rows, body: table.bodyRange, line: rows[0].line, separator: separator ?? " - ", boldTop: boldTop,

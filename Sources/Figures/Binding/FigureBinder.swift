@@ -113,10 +113,13 @@ public struct WindowPhrase: Sendable, Equatable {
     public var text: String
     public var window: NoteWindow?
     public var position: SourcePosition
+    /// A window of one figure (`over 20 days`, `30-day`, `rolling`), never the note's.
+    public var local: Bool
 
-    public init(text: String, window: NoteWindow?, position: SourcePosition) {
+    public init(text: String, window: NoteWindow?, position: SourcePosition, local: Bool = false) {
         self.text = text
         self.window = window
         self.position = position
+        self.local = local
     }
 }

@@ -134,7 +134,8 @@ extension FigureBinder {
     /// `over the last 12 months`, `in 2025`, `YTD`, `30-day`, `over 20 days`.
     func windowPhrase(_ tokens: [FigureToken]) -> WindowPhrase? {
         for (i, token) in tokens.enumerated() {
-            guard let word = token.word else { continue }
+            // `YTD` is written in capitals, like a ticker the run does not know.
+            guard let word = token.word ?? (token.kind == .unknownTicker("YTD") ? "ytd" : nil) else { continue }
             var end: Int? = nil
             switch word {
             case "ytd":
@@ -182,9 +183,9 @@ extension FigureBinder {
                 if ["over", "in", "for", "the"].contains(tokens[k].word ?? "") { startOffset = tokens[k].range.lowerBound }
             }
             let text = source.string(startOffset..<tokens[last].range.upperBound)
-            let window = ["over", "rolling"].contains(word) || Int(word) != nil || word.last == "d" && word != "ytd"
-                ? nil : NoteWindow.parse(text)
-            return WindowPhrase(text: text, window: window, position: position(startOffset))
+            let local = ["over", "rolling"].contains(word) || Int(word) != nil || (word.last == "d" && word != "ytd")
+            let window = local ? nil : NoteWindow.parse(text)
+            return WindowPhrase(text: text, window: window, position: position(startOffset), local: local)
         }
         return nil
     }

@@ -80,7 +80,7 @@ public struct SectorCatalog: Sendable {
                 sector.unreadableWindow = (period.text, period.line)
             }
             sector.windowSource = "the Period row (line \(period.line))"
-        } else if let phrase = bound.proseWindows.first {
+        } else if let phrase = bound.proseWindows.first(where: { !$0.local }) {
             if let window = phrase.window {
                 sector.window = window
             } else {

@@ -134,7 +134,7 @@ public struct FigureTokenizer: Sendable {
             i += 1
         }
         // Part of a date, a version, an amount or a word: `2024-01-02`, `1.2.3`, `$3.5B`, `20x`, `Q3`.
-        let glued = i < end && (isLetter(b[i]) || isDigit(b[i]) || (b[i] == 0x2E && isDigit(at(b, i + 1, end))))
+        let glued = i < end && (isLetter(b, i, end) || isDigit(b[i]) || (b[i] == 0x2E && isDigit(at(b, i + 1, end))))
         let dated = i < end && b[i] == 0x2D && isDigit(at(b, i + 1, end)) && fraction == 0
         let amount = start > 0 && (b[start - 1] == 0x24 || letterBefore(b, start))
         if glued || dated || amount || (fraction == 0 && !form.percent) {
@@ -186,7 +186,10 @@ public struct FigureTokenizer: Sendable {
         if boundary, Self.isTickerShaped(b[start..<i]) {
             out.append(FigureToken(.unknownTicker(text), start..<i))
         } else {
-            out.append(FigureToken(.word(text.lowercased()), start..<i))
+            // `cluster's` is the word `cluster`.
+            var lowered = text.lowercased()
+            if lowered.hasSuffix("'s") { lowered.removeLast(2) }
+            out.append(FigureToken(.word(lowered), start..<i))
         }
         return i
     }
