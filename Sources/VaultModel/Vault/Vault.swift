@@ -172,8 +172,12 @@ extension Vault {
         return String(validating: rest, as: UTF8.self) != nil
     }
 
-    /// A note must be UTF-8 text: invalid bytes or NULs mean a binary file or another encoding.
+    /// A note must be UTF-8 text: invalid bytes mean a binary file or another encoding.
+    ///
+    /// A NUL byte alone is valid UTF-8 and Obsidian reads such a note (a NUL pasted into a code block), so it
+    /// is read; a NUL in a file that is not UTF-8 names it as binary data.
     static func textProblem(_ bytes: [UInt8], path: String) -> VaultProblem? {
+        if isValidUTF8(bytes) { return nil }
         // memchr: a byte loop over every note was a percent of a check.
         let nul = bytes.withUnsafeBytes { b -> Int? in
             guard let base = b.baseAddress, let hit = memchr(base, 0, b.count) else { return nil }
@@ -184,19 +188,16 @@ extension Vault {
             return VaultProblem(
                 path: path, line: line, message: "contains binary data (a NUL byte); not read as a note")
         }
-        if !isValidUTF8(bytes) {
-            var valid = 0
-            var iterator = bytes.makeIterator()
-            var decoder = UTF8()
-            loop: while true {
-                switch decoder.decode(&iterator) {
-                case .scalarValue(let scalar): valid += UTF8.width(scalar)
-                case .emptyInput, .error: break loop
-                }
+        var valid = 0
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        loop: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): valid += UTF8.width(scalar)
+            case .emptyInput, .error: break loop
             }
-            let line = SourceText(bytes: Array(bytes[..<valid])).lineCount
-            return VaultProblem(path: path, line: line, message: "is not valid UTF-8 text; not read as a note")
         }
-        return nil
+        let line = SourceText(bytes: Array(bytes[..<valid])).lineCount
+        return VaultProblem(path: path, line: line, message: "is not valid UTF-8 text; not read as a note")
     }
 }
