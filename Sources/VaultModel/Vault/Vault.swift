@@ -96,6 +96,7 @@ extension Vault {
             if !keepSources {
                 note.blocks = []
                 note.frontMatter?.properties = [:]
+                note.frontMatter?.linkTexts = []
                 for i in note.links.indices { note.links[i].display = nil }
             }
             return (note, problem, keepSources ? source : nil)
