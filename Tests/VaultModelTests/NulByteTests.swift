@@ -18,6 +18,11 @@ struct NulByteTests {
         )
     }
 
+    @Test func aNulThatStartsALineIsReportedOnThatLine() {
+        let bytes: [UInt8] = Array("# Binary\n\nline three\n".utf8) + [0x00, 0xFF, 0x0A]
+        #expect(Vault.textProblem(bytes, path: "N.md")?.line == 4)
+    }
+
     /// cmark reads a NUL as U+FFFD (three bytes); the columns vaultgen gets stay in the note's bytes.
     @Test func blockColumnsAfterANulAreBytes() {
         let blocks = CmarkDocument.parseBlocks("ab\u{0}cd\n\n> \u{0} q\n")

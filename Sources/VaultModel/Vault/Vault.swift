@@ -179,15 +179,11 @@ extension Vault {
     /// is read; a NUL in a file that is not UTF-8 names it as binary data.
     static func textProblem(_ bytes: [UInt8], path: String) -> VaultProblem? {
         if isValidUTF8(bytes) { return nil }
-        // memchr: a byte loop over every note was a percent of a check.
-        let nul = bytes.withUnsafeBytes { b -> Int? in
-            guard let base = b.baseAddress, let hit = memchr(base, 0, b.count) else { return nil }
-            return UnsafeRawPointer(hit) - base
-        }
-        if let nul {
-            let line = SourceText(bytes: Array(bytes[..<nul])).lineCount
+        // Only a file that is not UTF-8 gets here: a plain search is enough.
+        if let nul = bytes.firstIndex(of: 0) {
             return VaultProblem(
-                path: path, line: line, message: "contains binary data (a NUL byte); not read as a note")
+                path: path, line: line(of: nul, in: bytes),
+                message: "contains binary data (a NUL byte); not read as a note")
         }
         var valid = 0
         var iterator = bytes.makeIterator()
@@ -198,7 +194,12 @@ extension Vault {
             case .emptyInput, .error: break loop
             }
         }
-        let line = SourceText(bytes: Array(bytes[..<valid])).lineCount
-        return VaultProblem(path: path, line: line, message: "is not valid UTF-8 text; not read as a note")
+        return VaultProblem(
+            path: path, line: line(of: valid, in: bytes), message: "is not valid UTF-8 text; not read as a note")
+    }
+
+    /// The line of a byte offset: a byte right after a line ending is on the next line.
+    private static func line(of offset: Int, in bytes: [UInt8]) -> Int {
+        SourceText(bytes: bytes).position(of: offset).line
     }
 }
