@@ -11,6 +11,9 @@ struct CheckCommand: ParsableCommand {
             Each finding is printed as path:line:column with the link as written and a hint. Which kinds are \
             errors or warnings, and which targets and orphans are ignored, is set in the vault's .vaultgen.yml.
 
+            Links in front-matter properties (up: "[[Parent]]", lists of such strings, markdown links inside a \
+            string) are checked and count against orphans, at the line of their property.
+
             Exit status: 0 with no errors, 1 with errors, 2 on a usage, configuration or I/O error.
             """
     )

@@ -46,10 +46,12 @@ enum FetchProgram {
     ///
     /// - Returns: whether every ticker is up to date or written (exit status 0; 1 means some failed).
     /// - Throws: `ExitCode(2)` when the fetch could not run at all (it has said why).
-    static func run(arguments: [String]) throws -> Bool {
+    static func run(arguments: [String], outputToStandardError: Bool = false) throws -> Bool {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
+        // `update --fetch --diff`: what the fetch prints must not land inside the patch.
+        if outputToStandardError { process.standardOutput = FileHandle.standardError }
         fflush(nil)
         do {
             try process.run()

@@ -14,6 +14,10 @@ struct UpdateCommand: ParsableCommand {
             Backlinks list change; every other byte stays. A note is written only when its bytes change, \
             atomically, behind a lock file in the vault (.vaultgen.lock).
 
+            With --diff, standard output is a patch that `git apply` and `patch -p1` apply in the vault folder; \
+            the summary and every other message go to standard error. --check --diff prints the patch and exits 1 \
+            when anything would change, with no output and status 0 when nothing would.
+
             Exit status: 0 done (or nothing to do); 1 with --check when something would change, or with \
             --strict when there are warnings; 2 on an error (bad vault, config or template, lock held by \
             another run, a note that could not be written).
@@ -29,10 +33,10 @@ struct UpdateCommand: ParsableCommand {
     @Flag(name: .customLong("dry-run"), help: "List what would change; write nothing.")
     var dryRun = false
 
-    @Flag(help: "Print a unified diff of what would change; write nothing.")
+    @Flag(help: "Print a unified diff of what would change (a patch for git apply or patch -p1); write nothing.")
     var diff = false
 
-    @Flag(help: "Write nothing; exit 1 when anything would change (for CI).")
+    @Flag(help: "Write nothing; exit 1 when anything would change (for CI). With --diff, also print the diff.")
     var check = false
 
     @Option(parsing: .upToNextOption, help: "Refresh only these notes (vault paths or names).")
@@ -53,8 +57,8 @@ struct UpdateCommand: ParsableCommand {
     var fetch = false
 
     func validate() throws {
-        if [dryRun, diff, check].filter({ $0 }).count > 1 {
-            throw ValidationError("--dry-run, --diff and --check are alternatives; pass one")
+        if dryRun && (diff || check) {
+            throw ValidationError("--dry-run lists what would change; it does not go with --diff or --check")
         }
         if let asOf, Day(iso: asOf) == nil { throw ValidationError("--as-of must be a date like 2026-01-30") }
     }
@@ -63,7 +67,8 @@ struct UpdateCommand: ParsableCommand {
         let fetched =
             try !fetch
             || FetchProgram.run(
-                arguments: [vault, "--wait", "\(wait)"] + (dryRun || diff || check ? ["--dry-run"] : []))
+                arguments: [vault, "--wait", "\(wait)"] + (dryRun || diff || check ? ["--dry-run"] : []),
+                outputToStandardError: diff)
         var run = UpdateRun(
             vaultRoot: URL(fileURLWithPath: vault), templatesFolder: templates.folder,
             options: VaultUpdater.Options(asOf: asOf.flatMap { Day(iso: $0) }, only: only))
@@ -80,13 +85,13 @@ struct UpdateCommand: ParsableCommand {
         for warning in plan.warnings { Output.error(prefixed(warning.description)) }
         let looking = dryRun || diff || check
         if diff {
+            // Standard output is the patch alone: everything else goes to standard error.
             for change in plan.changes {
-                print(
-                    UnifiedDiff.render(
-                        old: String(decoding: change.original, as: UTF8.self),
-                        new: String(decoding: change.updated, as: UTF8.self), path: change.path), terminator: "")
+                print(UnifiedDiff.render(old: change.original, new: change.updated, path: change.path), terminator: "")
             }
-            for drawing in outcome.charts { print("Binary file \(drawing.path) would be drawn anew") }
+            for drawing in outcome.charts {
+                Output.error("vaultgen: chart \(prefixed(drawing.path)) would be drawn anew")
+            }
         } else {
             let verb = looking ? "would update" : "updated"
             // A set: thousands of notes written would make a list look-up per note quadratic (0.2 s for 9,203).
@@ -101,7 +106,7 @@ struct UpdateCommand: ParsableCommand {
             }
         }
         for failure in outcome.failures { Output.error("vaultgen: \(prefixed(failure))") }
-        print(outcome.summary)
+        if diff { Output.error(outcome.summary) } else { print(outcome.summary) }
         if timing { Output.error(outcome.times.line) }
         if !outcome.failures.isEmpty { try Vaultgen.finish(2) }
         if check && !(plan.changes.isEmpty && outcome.charts.isEmpty) { try Vaultgen.finish(1) }

@@ -15,6 +15,7 @@ struct CommandLineTests {
     @Test func usageErrorsExitTwo() throws {
         #expect(try CLI.run(["check", "--format", "xml"]).status == 2)
         #expect(try CLI.run(["update", "--dry-run", "--check"]).status == 2)
+        #expect(try CLI.run(["update", "--dry-run", "--diff"]).status == 2)
         let missing = try CLI.run(["check", "/nonexistent/vault"])
         #expect(missing.status == 2)
         #expect(missing.err == "vaultgen: /nonexistent/vault: no such vault folder\n")
@@ -29,7 +30,8 @@ struct CommandLineTests {
         #expect(look.out.contains("would update \(vault.root.path)/Miners.md: group average in prose, pair table row, backlinks"))
         let diff = try CLI.run(["update", vault.root.path, "--diff"] + common)
         #expect(diff.status == 0)
-        #expect(diff.out.contains("-A tight group (0.10 correlation).\n+A tight group (0.70 correlation).\n"))
+        // A CRLF note's lines keep their \r in the patch.
+        #expect(diff.out.contains("-A tight group (0.10 correlation).\r\n+A tight group (0.70 correlation).\r\n"))
         let write = try CLI.run(["update", vault.root.path] + common)
         #expect(write.status == 0)
         #expect(

@@ -87,8 +87,8 @@ struct UpdateRunTests {
         let new = "a\nb\nc\nD\ne\nf\ng\nh\ni\n"
         #expect(
             UnifiedDiff.render(old: old, new: new, path: "N.md") == """
-                --- a/N.md
-                +++ b/N.md
+                --- a/N.md\t
+                +++ b/N.md\t
                 @@ -1,8 +1,9 @@
                  a
                  b

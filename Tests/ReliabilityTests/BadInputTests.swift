@@ -35,9 +35,11 @@ struct BadInputTests {
 
     /// Each committed note case: the findings it must give (`line:column kind`), and one message fragment.
     static let noteCases: [(String, [String], String)] = [
-        ("binary.md", ["3:1 unreadable-note"], "binary.md:3:1: error: unreadable note: contains binary data"),
+        // The NUL starts line 4.
+        ("binary.md", ["4:1 unreadable-note"], "binary.md:4:1: error: unreadable note: contains binary data"),
         ("latin1.md", ["4:1 unreadable-note"], "latin1.md:4:1: error: unreadable note: is not valid UTF-8 text"),
-        ("nul-in-front-matter.md", ["2:1 unreadable-note"], "contains binary data (a NUL byte)"),
+        // A NUL is valid UTF-8, so the note is read; YAML allows no control characters.
+        ("nul-in-front-matter.md", ["2:1 front-matter"], "front matter is not valid YAML: 1:9: error: reader: control"),
         ("bom.md", ["6:1 broken-link"], "bom.md:6:1: error: broken link [[Missing after BOM]]"),
         ("crlf.md", ["4:1 broken-link"], "crlf.md:4:1: error: broken link [[Missing in CRLF]]"),
         ("cr-only.md", ["4:1 broken-link"], "cr-only.md:4:1: error: broken link [[Missing in CR]]"),

@@ -39,6 +39,20 @@ struct CheckFixtureTests {
     }
 }
 
+/// Links in properties: `Parent`, `Sibling` and `People/Aunt` are linked only from `Child`'s front matter
+/// (a string, a list item with an alias, a markdown link inside a string), so none is an orphan; `Forgotten` is
+/// named only by an unquoted `up: [[Forgotten]]`, which YAML reads as a list of lists, so it is one.
+@Suite("vaultgen check reads the links of front-matter properties")
+struct PropertyFixtureTests {
+    let folder = fixtures.appendingPathComponent("check-properties")
+
+    @Test func textReportMatchesExpected() throws {
+        let result = LinkChecker(vault: try Vault.load(root: folder.appendingPathComponent("input"))).check()
+        let expected = try String(contentsOf: folder.appendingPathComponent("expected.txt"), encoding: .utf8)
+        #expect(CheckReport.render(result, format: .text) == expected)
+    }
+}
+
 @Suite("vaultgen check on the user's seed note alone")
 struct SeedNoteCheckTests {
     @Test(

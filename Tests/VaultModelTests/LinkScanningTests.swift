@@ -112,6 +112,35 @@ struct ExclusionTests {
     }
 }
 
+@Suite("Inline HTML comments: `<!--` up to the first `-->` in the block, as CommonMark 0.31 reads them")
+struct InlineCommentTests {
+    @Test(arguments: [
+        ("inside a paragraph", "Text <!-- [[x]] --> more [[B]]", ["1:26 wiki B"]),
+        ("over lines of one paragraph", "Text <!-- a\n[[x]] and\n[[y]] --> [[B]]\n", ["3:11 wiki B"]),
+        ("an embed and a markdown link", "a <!-- ![[p.png]] [t](N.md) --> b", []),
+        ("two comments", "a <!--[[x]]--> [[A]] <!-- [[y]] -->", ["1:16 wiki A"]),
+        ("in a heading", "# Title <!-- [[x]] -->\n", []),
+        ("in a list item", "- item <!-- [[x]] --> [[A]]\n", ["1:23 wiki A"]),
+        ("in a table cell", "| a | b |\n|---|---|\n| <!-- [[x]] --> | [[A]] |\n", ["3:20 wiki A"]),
+        ("hides a tag and a %% opener", "a <!-- #tag %% --> [[A]]", ["1:20 wiki A"]),
+        // A line that starts with `<!--` opens an HTML block, which runs to the end of the line holding `-->`.
+        ("an HTML block, not inline", "<!-- [[x]] --> [[y]]\n\n[[A]]", ["3:1 wiki A"]),
+        // `<!-->` and `<!--->` are whole comments: what follows is text.
+        ("empty comment <!-->", "a <!--> [[A]] -->", ["1:9 wiki A"]),
+        ("empty comment <!--->", "a <!---> [[A]] -->", ["1:10 wiki A"]),
+        ("<!---->", "a <!----> [[A]]", ["1:11 wiki A"]),
+        // Without a `-->` in the same paragraph, `<!--` is literal text (CommonMark): the link counts.
+        ("unclosed", "Text <!-- [[x]] more", ["1:11 wiki x"]),
+        ("closed only in the next paragraph", "a <!-- [[x]]\n\n[[A]] -->\n", ["1:8 wiki x", "3:1 wiki A"]),
+        ("escaped", "\\<!-- [[A]] -->", ["1:7 wiki A"]),
+        ("in a code span", "`<!--` [[A]] `-->`", ["1:8 wiki A"]),
+        ("not a comment opener", "a <! [[A]] <- [[B]] <!- [[C]]", ["1:6 wiki A", "1:15 wiki B", "1:25 wiki C"]),
+    ])
+    func inlineComment(_ name: String, text: String, expected: [String]) {
+        #expect(links(text) == expected, "\(name)")
+    }
+}
+
 @Suite("Headings, block ids and tags")
 struct NoteElementTests {
     @Test func headingsWithLevelTextAndLine() {

@@ -20,7 +20,8 @@ public struct ChartEmbed: Sendable, Equatable {
     /// The chart embeds of a note.
     public static func find(in note: Note) -> [ChartEmbed] {
         note.links.compactMap { link in
-            guard link.isEmbed else { return nil }
+            // A property's `![[…]]` (a banner) is not an embed in the note's text.
+            guard link.isEmbed, link.property == nil else { return nil }
             let name = VaultPath.fileName(of: link.target).lowercased()
             let isSVG = name.hasSuffix(".svg")
             guard isSVG || name.hasSuffix(".png") else { return nil }

@@ -1,5 +1,11 @@
 import CCmark
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The only place that calls libcmark: parses markdown and hands back its blocks as values.
 ///
 /// Inline nodes are not copied: wiki-links have no node in cmark and its inline positions are unreliable,
@@ -7,6 +13,13 @@ import CCmark
 public enum CmarkDocument {
     /// Parses `bytes` as CommonMark and returns its blocks in document order, containers first.
     public static func parseBlocks(_ bytes: UnsafeBufferPointer<UInt8>) -> [MarkdownBlock] {
+        // cmark takes a length, so a NUL does not end the text, but it reads each NUL as U+FFFD (three bytes),
+        // which moves the columns after it on its line. A copy with a one-byte character that cmark also reads
+        // as text (neither space nor punctuation, like U+FFFD) keeps columns in the note's bytes.
+        if let base = bytes.baseAddress, memchr(base, 0, bytes.count) != nil {
+            let copy = bytes.map { $0 == 0 ? 0x1A : $0 }
+            return copy.withUnsafeBufferPointer { parseBlocks($0) }
+        }
         let root = bytes.withMemoryRebound(to: CChar.self) { chars in
             cmark_parse_document(chars.baseAddress, chars.count, CMARK_OPT_DEFAULT)
         }

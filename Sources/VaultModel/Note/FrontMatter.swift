@@ -11,6 +11,9 @@ public struct FrontMatter: Sendable, Equatable {
     /// Byte offset where the markdown body starts (after the closing line's line ending).
     public var bodyStart: Int
     public var properties: [String: FrontMatterValue]
+    /// The property strings that may hold a link (a top-level value or an item of its list with a `[`), in the
+    /// order written, with where each starts in the note: what `PropertyLinks` reads.
+    public var linkTexts: [PropertyText] = []
 
     /// The properties' text for a key, looked up without regard to case.
     public func value(_ key: String) -> FrontMatterValue? {
@@ -103,11 +106,20 @@ extension FrontMatter {
             guard case .mapping(let mapping) = node else { return (frontMatter, .notAMapping(line: 2)) }
             var budget = YAMLBudget()
             var properties: [String: FrontMatterValue] = [:]
+            var linkTexts: [PropertyText] = []
             for (key, value) in mapping {
                 guard let name = key.scalar?.string else { continue }
                 properties[name] = try budget.convert(value, depth: 1)
+                let scalars = value.scalar.map { [$0] } ?? value.sequence?.compactMap(\.scalar) ?? []
+                for scalar in scalars where scalar.string.utf8.contains(0x5B) {  // [
+                    linkTexts.append(
+                        PropertyText(
+                            key: name, text: scalar.string,
+                            start: scalar.mark.map { offset(of: $0, in: source) } ?? yamlRange.lowerBound))
+                }
             }
             frontMatter.properties = properties
+            frontMatter.linkTexts = linkTexts
             return (frontMatter, nil)
         } catch let error as YamlError {
             return (frontMatter, .invalidYAML(line: 1 + error.line, message: error.summary))
@@ -116,6 +128,39 @@ extension FrontMatter {
         } catch {
             return (frontMatter, .invalidYAML(line: 2, message: "\(error)"))
         }
+    }
+}
+
+extension FrontMatter {
+    /// The byte offset in the note of a place libYAML reports in the front matter (line 1 is the line after the
+    /// opening `---`; columns count Unicode scalars).
+    static func offset(of mark: Mark, in source: SourceText) -> Int {
+        let line = min(max(mark.line + 1, 1), source.lineCount)
+        let content = source.lineContent(line)
+        var offset = content.lowerBound
+        var scalars = 1
+        while offset < content.upperBound, scalars < mark.column {
+            offset += 1
+            // Continuation bytes (10xxxxxx) do not start a scalar.
+            while offset < content.upperBound, source.bytes[offset] & 0xC0 == 0x80 { offset += 1 }
+            scalars += 1
+        }
+        return offset
+    }
+}
+
+/// A string written as a front-matter value, with the byte where YAML says it starts (its quote, if quoted).
+public struct PropertyText: Sendable, Equatable {
+    /// The property's key.
+    public var key: String
+    /// The string as YAML reads it (quotes removed, escapes applied).
+    public var text: String
+    public var start: Int
+
+    public init(key: String, text: String, start: Int) {
+        self.key = key
+        self.text = text
+        self.start = start
     }
 }
 

@@ -22,12 +22,16 @@ public struct Link: Sendable, Equatable {
     public var raw: String
     /// Where the link starts (its `[` or `!`).
     public var position: SourcePosition
-    /// The bytes of the whole link in the note.
+    /// The bytes of the whole link in the note: in the front matter for a property's link, so never inside a
+    /// range of the body.
     public var byteRange: Range<Int>
+    /// The front-matter property whose value holds the link (`up` for `up: "[[Parent]]"`); nil for a link in
+    /// the note's body. Code that reads the body's structure (sections, tables, embeds) skips these.
+    public var property: String?
 
     public init(
         style: Style, isEmbed: Bool, target: String, fragment: String?, display: String?, raw: String,
-        position: SourcePosition, byteRange: Range<Int>
+        position: SourcePosition, byteRange: Range<Int>, property: String? = nil
     ) {
         self.style = style
         self.isEmbed = isEmbed
@@ -37,6 +41,7 @@ public struct Link: Sendable, Equatable {
         self.raw = raw
         self.position = position
         self.byteRange = byteRange
+        self.property = property
     }
 
     /// What the fragment points at inside a note.

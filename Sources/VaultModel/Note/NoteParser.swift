@@ -49,9 +49,12 @@ public enum NoteParser {
         var tags = frontMatter.flatMap { fm in fm.value("tags") ?? fm.value("tag") }?.strings.flatMap(splitTags) ?? []
         tags += scanner.tags.map(\.name)
         let aliases = frontMatter.flatMap { fm in fm.value("aliases") ?? fm.value("alias") }?.strings ?? []
+        // The front matter comes first in the note, so its links do too.
+        let propertyLinks = frontMatter.map { PropertyLinks.read($0, in: source) } ?? []
         return Note(
             path: path, frontMatter: frontMatter, aliases: aliases, tags: tags, headings: headings,
-            blockIDs: blockIDs, links: scanner.links, blocks: blocks, problems: problem.map { [$0] } ?? [])
+            blockIDs: blockIDs, links: propertyLinks + scanner.links, blocks: blocks,
+            problems: problem.map { [$0] } ?? [])
     }
 
     /// The bytes of a leaf block: from its first column to the end of its last line.

@@ -4,8 +4,8 @@ import Foundation
 ///
 /// cmark has no node for wiki-links and splits them around emphasis or reference definitions, so the
 /// scanner reads the source bytes of the blocks cmark calls prose (paragraphs, headings, tables) and skips
-/// what Obsidian does not read as links: code spans, escapes, `%%comments%%` and `$$math$$`, which may span
-/// several blocks.
+/// what Obsidian does not read as links: code spans, escapes, inline HTML comments, `%%comments%%` and
+/// `$$math$$` (the last two may span several blocks).
 struct ProseScanner {
     let source: SourceText
     private(set) var links: [Link] = []
@@ -15,6 +15,9 @@ struct ProseScanner {
     /// For a backtick run of length n, the offset from which no closing run of n exists in the current block.
     /// Without it, a block of many unmatched runs would be scanned to its end once per run (quadratic).
     private var noCloser: [Int: Int] = [:]
+    /// The offset from which no `-->` exists in the current block: an unclosed `<!--` is literal text, and
+    /// searching again for every later `<!--` would be quadratic.
+    private var noCommentCloser = Int.max
     /// Link texts and targets longer than this are not links: bounds the work on pathological input.
     static let maxLinkLength = 2048
 
@@ -31,6 +34,7 @@ struct ProseScanner {
 
     private mutating func scan(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
         noCloser.removeAll(keepingCapacity: true)
+        noCommentCloser = Int.max
         var i = range.lowerBound
         let end = range.upperBound
         while i < end {
@@ -50,6 +54,8 @@ struct ProseScanner {
                 i += (i + 1 < end && isASCIIPunctuation(b[i + 1])) ? 2 : 1
             case 0x60:  // `code span`
                 i = skipCodeSpan(b, at: i, end: end)
+            case 0x3C:  // <!-- inline HTML comment -->
+                i = skipHTMLComment(b, at: i, end: end)
             case 0x25 where i + 1 < end && b[i + 1] == 0x25:  // %%
                 inComment = true
                 i += 2
@@ -107,6 +113,27 @@ struct ProseScanner {
         }
         noCloser[n] = start
         return start + n  // no closer: the backticks are literal
+    }
+
+    /// An inline HTML comment, as CommonMark 0.31 defines it: `<!-->`, `<!--->`, or `<!--` up to the first
+    /// `-->` in the same block. Without a `-->` the `<!--` is literal text and what follows it is read.
+    ///
+    /// - Returns: the offset after the comment, or after the `<` when none starts here.
+    private mutating func skipHTMLComment(_ b: UnsafeBufferPointer<UInt8>, at start: Int, end: Int) -> Int {
+        guard start + 3 < end, b[start + 1] == 0x21, b[start + 2] == 0x2D, b[start + 3] == 0x2D else {
+            return start + 1
+        }
+        var j = start + 4
+        // `<!-->` and `<!--->` are complete comments.
+        if j < end, b[j] == 0x3E { return j + 1 }
+        if j + 1 < end, b[j] == 0x2D, b[j + 1] == 0x3E { return j + 2 }
+        guard start < noCommentCloser else { return start + 1 }
+        while j + 2 < end {
+            if b[j] == 0x2D, b[j + 1] == 0x2D, b[j + 2] == 0x3E { return j + 3 }
+            j += 1
+        }
+        noCommentCloser = start
+        return start + 1
     }
 
     // MARK: Wiki-links
@@ -305,9 +332,9 @@ struct ProseScanner {
 
 @inline(__always) func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 }
 
-/// Whether the prose scanner may have something to read at this byte: `\` `` ` `` `%` `$` `!` `[` `#`.
+/// Whether the prose scanner may have something to read at this byte: `\` `` ` `` `%` `$` `!` `[` `#` `<`.
 @inline(__always) private func startsSomething(_ c: UInt8) -> Bool {
-    let low: UInt64 = 1 << 0x21 | 1 << 0x23 | 1 << 0x24 | 1 << 0x25  // ! # $ %
+    let low: UInt64 = 1 << 0x21 | 1 << 0x23 | 1 << 0x24 | 1 << 0x25 | 1 << 0x3C  // ! # $ % <
     let high: UInt64 = 1 << (0x5B - 64) | 1 << (0x5C - 64) | 1 << (0x60 - 64)  // [ \ `
     if c < 64 { return low >> c & 1 != 0 }
     return c < 128 && high >> (c - 64) & 1 != 0

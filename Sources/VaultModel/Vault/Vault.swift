@@ -96,6 +96,7 @@ extension Vault {
             if !keepSources {
                 note.blocks = []
                 note.frontMatter?.properties = [:]
+                note.frontMatter?.linkTexts = []
                 for i in note.links.indices { note.links[i].display = nil }
             }
             return (note, problem, keepSources ? source : nil)
@@ -172,31 +173,33 @@ extension Vault {
         return String(validating: rest, as: UTF8.self) != nil
     }
 
-    /// A note must be UTF-8 text: invalid bytes or NULs mean a binary file or another encoding.
+    /// A note must be UTF-8 text: invalid bytes mean a binary file or another encoding.
+    ///
+    /// A NUL byte alone is valid UTF-8 and Obsidian reads such a note (a NUL pasted into a code block), so it
+    /// is read; a NUL in a file that is not UTF-8 names it as binary data.
     static func textProblem(_ bytes: [UInt8], path: String) -> VaultProblem? {
-        // memchr: a byte loop over every note was a percent of a check.
-        let nul = bytes.withUnsafeBytes { b -> Int? in
-            guard let base = b.baseAddress, let hit = memchr(base, 0, b.count) else { return nil }
-            return UnsafeRawPointer(hit) - base
-        }
-        if let nul {
-            let line = SourceText(bytes: Array(bytes[..<nul])).lineCount
+        if isValidUTF8(bytes) { return nil }
+        // Only a file that is not UTF-8 gets here: a plain search is enough.
+        if let nul = bytes.firstIndex(of: 0) {
             return VaultProblem(
-                path: path, line: line, message: "contains binary data (a NUL byte); not read as a note")
+                path: path, line: line(of: nul, in: bytes),
+                message: "contains binary data (a NUL byte); not read as a note")
         }
-        if !isValidUTF8(bytes) {
-            var valid = 0
-            var iterator = bytes.makeIterator()
-            var decoder = UTF8()
-            loop: while true {
-                switch decoder.decode(&iterator) {
-                case .scalarValue(let scalar): valid += UTF8.width(scalar)
-                case .emptyInput, .error: break loop
-                }
+        var valid = 0
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        loop: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): valid += UTF8.width(scalar)
+            case .emptyInput, .error: break loop
             }
-            let line = SourceText(bytes: Array(bytes[..<valid])).lineCount
-            return VaultProblem(path: path, line: line, message: "is not valid UTF-8 text; not read as a note")
         }
-        return nil
+        return VaultProblem(
+            path: path, line: line(of: valid, in: bytes), message: "is not valid UTF-8 text; not read as a note")
+    }
+
+    /// The line of a byte offset: a byte right after a line ending is on the next line.
+    private static func line(of offset: Int, in bytes: [UInt8]) -> Int {
+        SourceText(bytes: bytes).position(of: offset).line
     }
 }
