@@ -56,9 +56,20 @@ struct UpdateCommand: ParsableCommand {
     @Flag(help: "First download new daily bars, as `vaultgen fetch` does; exit 1 if a ticker failed.")
     var fetch = false
 
+    @Flag(
+        help: """
+            For each sector note (or those of --only): where its tickers and window came from, every figure it \
+            owns (line:column, what it measures, old → new, why the binding is certain) and every number left \
+            with its reason. Writes nothing.
+            """)
+    var explain = false
+
     func validate() throws {
         if dryRun && (diff || check) {
             throw ValidationError("--dry-run lists what would change; it does not go with --diff or --check")
+        }
+        if explain && (dryRun || diff || check || fetch) {
+            throw ValidationError("--explain writes nothing and prints its own report; pass it alone (with --only)")
         }
         if let asOf, Day(iso: asOf) == nil { throw ValidationError("--as-of must be a date like 2026-01-30") }
     }
@@ -75,13 +86,20 @@ struct UpdateCommand: ParsableCommand {
         run.lockWait = wait
         let outcome: UpdateRun.Outcome
         do {
-            outcome = try run.run(mode: dryRun || diff || check ? .look : .write)
+            outcome = try run.run(mode: dryRun || diff || check || explain ? .look : .write)
         } catch {
             Output.error("\(error)")
             throw ExitCode(2)
         }
         if let note = outcome.lockNote { Output.error("vaultgen: \(note)") }
         let plan = outcome.plan
+        if explain {
+            for explanation in plan.explanations {
+                print(prefixed(explanation.path))
+                for line in explanation.lines { print("  " + line) }
+            }
+            try Vaultgen.finish(0)
+        }
         for warning in plan.warnings { Output.error(prefixed(warning.description)) }
         let looking = dryRun || diff || check
         if diff {

@@ -36,6 +36,8 @@ struct PropertyLinkUpdateTests {
             up: "[[Gamma]]"
             banner: "![[group-sector-chart.png]]"
             ---
+            #sector
+
             | Company | Role |
             |---|---|
             | [[Alpha]] | x |

@@ -103,8 +103,10 @@ public struct VaultUpdater: Sendable {
             let warnings = edited.warnings + chartWarnings.map {
                 UpdatePlan.Warning(path: sector.path, line: nil, message: $0)
             }
-            let explanation = UpdatePlan.Explanation(
-                path: sector.path, lines: explain(sector, options: correlation) + edited.explained)
+            var lines = explain(sector, options: correlation)
+            if let problem = figures.groupProblem { lines.append("group figures: not computed: \(problem)") }
+            lines += edited.explained + sector.skipped.map { "\($0.position) \($0)" }
+            let explanation = UpdatePlan.Explanation(path: sector.path, lines: lines)
             return SectorOutcome(
                 index: index, edits: edited.edits, drawings: drawings, warnings: warnings, explanation: explanation)
         }
@@ -164,7 +166,6 @@ public struct VaultUpdater: Sendable {
         let from = options.since.map { "\($0.iso)" } ?? "the first price"
         let to = options.until.map { "\($0.iso)" } ?? "the latest price"
         lines.append("window: \(from) to \(to) (from \(sector.windowSource))")
-        for skipped in sector.skipped { lines.append("\(skipped.position) \(skipped)") }
         return lines
     }
 
