@@ -1,3 +1,5 @@
+import Foundation
+import TestSupport
 import Testing
 
 /// Where `update` puts the generated `### Backlinks` subsection, and that it never changes how a note renders.
@@ -89,6 +91,18 @@ struct BacklinkPlacementTests {
         let before = "## Related\n1. [[Old]]\n\n  indented footer\n\n## Next\n"
         #expect(Self.updated(before) == "## Related\n1. [[Old]]\n\n  indented footer\n\n\(Self.generated)\n\n## Next\n")
         RenderedNote.expectUnchangedRendering(before)
+    }
+
+    @Test func theSeedsFooterRendersAsItsOwnParagraph() throws {
+        // What a run writes (the fixture test compares it byte for byte) and the sample vault after `make run`.
+        for url in [
+            Repo.fixtures.appendingPathComponent("update-seed/expected/Sectors/Crypto-to-AI.md"),
+            Repo.sampleVault.appendingPathComponent("Sectors/Crypto-to-AI.md"),
+        ] {
+            let html = RenderedNote.html(try String(contentsOf: url, encoding: .utf8))
+            #expect(html.hasSuffix("</ul>\n<p><em>Created 2026-01-30</em></p>\n"), "\(url.path)")
+            #expect(!html.contains("<em>Created 2026-01-30</em></li>"), "\(url.path)")
+        }
     }
 
     @Test("Every layout of the corpus renders as before", arguments: RelatedLayouts.all)
