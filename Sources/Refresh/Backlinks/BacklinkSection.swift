@@ -32,30 +32,36 @@ public struct BacklinkSection: Sendable, Equatable {
     public static func locate(
         in note: Note, source: SourceText, relatedHeading: String, backlinksHeading: String
     ) -> BacklinkSection? {
-        // The lines of the headings with the right names (heading keys are computed once per heading).
-        let key = VaultIndex.headingKey(relatedHeading)
-        let backlinksKey = VaultIndex.headingKey(backlinksHeading)
-        var relatedLines = Set<Int>()
-        var backlinksLines = Set<Int>()
-        for heading in note.headings where heading.level == 2 || heading.level == 3 {
-            let headingKey = VaultIndex.headingKey(heading.text)
-            if heading.level == 2, headingKey == key { relatedLines.insert(heading.line) }
-            if heading.level == 3, headingKey == backlinksKey { backlinksLines.insert(heading.line) }
+        guard note.headings.contains(where: { $0.level == 2 }) else { return nil }
+        // Headings and blocks are both in document order: one walk through the headings finds each top-level
+        // heading's text, and only those headings' keys are computed.
+        var nextHeading = note.headings.startIndex
+        func key(ofHeadingAt line: Int) -> String? {
+            while nextHeading < note.headings.endIndex, note.headings[nextHeading].line < line { nextHeading += 1 }
+            guard nextHeading < note.headings.endIndex, note.headings[nextHeading].line == line else { return nil }
+            return VaultIndex.headingKey(note.headings[nextHeading].text)
         }
-        guard !relatedLines.isEmpty else { return nil }
+        // The Related heading, the section's top-level blocks, and the heading that ends the section. Sections
+        // are made by top-level headings only: a `## Related` inside a quote or a list is text.
+        let relatedKey = VaultIndex.headingKey(relatedHeading)
+        var top: [MarkdownBlock] = []
+        for block in note.blocks where block.depth == 0 {
+            if top.isEmpty {
+                if block.kind == .heading(level: 2), key(ofHeadingAt: block.startLine) == relatedKey {
+                    top.append(block)
+                }
+                continue
+            }
+            top.append(block)
+            if case .heading(let level) = block.kind, level <= 2 { break }
+        }
+        guard !top.isEmpty else { return nil }
         let lines = SectionLines(source: source)
-        // Sections are made by top-level headings only: a `## Related` inside a quote or a list is text.
-        let top = note.blocks.filter { $0.depth == 0 }
-        guard
-            let relatedIndex = top.indices.first(where: {
-                top[$0].kind == .heading(level: 2) && relatedLines.contains(top[$0].startLine)
-            })
-        else { return nil }
-        let sectionEndIndex =
-            top[(relatedIndex + 1)...].firstIndex {
-                if case .heading(let level) = $0.kind { return level <= 2 }
-                return false
-            } ?? top.endIndex
+        let relatedIndex = 0
+        var sectionEndIndex = top.endIndex
+        if top.count > 1, case .heading(let level) = top[top.count - 1].kind, level <= 2 {
+            sectionEndIndex = top.count - 1
+        }
         // The last line of each top-level block: the last line with text before the next block (or section end).
         func lastLine(_ i: Int) -> Int {
             let limit = i + 1 < top.endIndex ? top[i + 1].startLine - 1 : lines.count
@@ -68,8 +74,9 @@ public struct BacklinkSection: Sendable, Equatable {
         let related = sectionStart..<max(sectionStart, sectionEnd)
         let inside = (relatedIndex + 1)..<sectionEndIndex
 
+        let backlinksKey = VaultIndex.headingKey(backlinksHeading)
         if let own = inside.first(where: {
-            top[$0].kind == .heading(level: 3) && backlinksLines.contains(top[$0].startLine)
+            top[$0].kind == .heading(level: 3) && key(ofHeadingAt: top[$0].startLine) == backlinksKey
         }) {
             let heading = top[own].startLine
             // The blank line before the heading is vaultgen's; the line before that is the person's.
