@@ -7,7 +7,8 @@ import VaultModel
 /// or, in a section without one, right after the Related heading: either way before any paragraph that closes
 /// the section (a footer such as `*Created 2026-01-30*`), in a `new sector` note as in a hand-written one. When
 /// the text that follows would join the generated list (a `-` item, or a line indented two columns or more),
-/// it goes at the end of the section's content instead.
+/// it goes at the end of the section's content instead (unless that end is inside a fence or HTML block left
+/// open, where the list would not be a list and the next run would add another).
 ///
 /// Every line number here is checked against the source: libcmark's block end lines include a list's trailing
 /// blank lines and stop one line short of a multi-line HTML block's end, so a block is taken to end at the last
@@ -172,9 +173,10 @@ private struct SectionLines {
     /// Whether text written after `block`, the last block of the note, would stay out of it: not inside a fence
     /// left open, or an HTML block whose end condition never comes (both run on to the end of the note).
     func isClosed(_ block: MarkdownBlock, lastLine: Int) -> Bool {
-        let first = source.string(source.lineContent(block.startLine)).drop { $0 == " " }
         let text = source.string(
-            source.lineContent(block.startLine).lowerBound..<source.lineContent(lastLine).upperBound)
+            source.lineContent(block.startLine).lowerBound..<source.lineContent(lastLine).upperBound
+        ).drop { $0 == " " }
+        let first = text.prefix { $0 != "\n" && $0 != "\r" && $0 != "\r\n" }
         switch block.kind {
         case .htmlBlock:
             let lowered = first.lowercased()
