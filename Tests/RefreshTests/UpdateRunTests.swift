@@ -157,12 +157,12 @@ extension FixtureVault {
     @Test func theShippedLayoutIsBuiltDirectlyWithTheSameText() throws {
         let shipped = try String(
             contentsOf: Repo.templates.appendingPathComponent("backlinks.mustache"), encoding: .utf8)
-        #expect(try Self.edit(backlinks: shipped) == "\n### Backlinks\n- [[A]]\n- [[B]]\n")
+        #expect(try Self.edit(backlinks: shipped) == "\n\n### Backlinks\n- [[A]]\n- [[B]]")
     }
 
     @Test func anotherLayoutIsRenderedByItsTemplate() throws {
         let starred = "{{% CONTENT_TYPE: TEXT}}### {{heading}}\n{{#notes}}* [[{{link}}]] (links here)\n{{/notes}}"
         #expect(
-            try Self.edit(backlinks: starred) == "\n### Backlinks\n* [[A]] (links here)\n* [[B]] (links here)\n")
+            try Self.edit(backlinks: starred) == "\n\n### Backlinks\n* [[A]] (links here)\n* [[B]] (links here)")
     }
 }

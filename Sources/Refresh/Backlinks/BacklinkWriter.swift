@@ -94,52 +94,28 @@ public struct BacklinkWriter: Sendable {
         }
         let missing = incoming[index].filter { !listed.contains($0) }
         let names = missing.sorted { sortKeys[$0] < sortKeys[$1] }.map { linkTexts[$0] }
-        if plainLayout, section.exists, isCurrent(section, names: names, source: source) { return nil }
         var text = ""
         if !names.isEmpty {
+            var body: String
             if plainLayout {
                 // The probe showed the template gives exactly these lines (text content, nothing escaped): built
                 // directly, as rendering it for each of thousands of notes is most of this function's time.
-                text = "### \(settings.backlinksHeading)\n" + names.map { "- [[\($0)]]\n" }.joined()
+                body = "### \(settings.backlinksHeading)" + names.map { "\n- [[\($0)]]" }.joined()
             } else {
-                text = templates.render(
+                body = templates.render(
                     "backlinks", BacklinksView(heading: settings.backlinksHeading, notes: names.map(BacklinkView.init)))
+                if body.hasSuffix("\n") { body.removeLast() }
             }
-            if !text.hasSuffix("\n") { text += "\n" }
-            // A blank line before the heading; at the end of a file without a final newline, one more.
-            let before = section.range.lowerBound
-            let endsLine = before == 0 || source.bytes[before - 1] == 0x0A || source.bytes[before - 1] == 0x0D
-            text = (endsLine ? "\n" : "\n\n") + text
-            text = FigureEditor.withLineEnding(text, source)
+            // The owned bytes start at the end of the line before them: a line ending, the blank line, the
+            // subsection without a final line ending (the one after it stays the note's own), and a blank line
+            // after the list when text starts on the next line.
+            text = "\n\n" + body + (section.textFollows ? "\n" : "")
+        } else if section.exists, section.textFollows, section.textPrecedes {
+            text = "\n"  // removed from between two lines of text: a blank line keeps them apart
         }
+        text = FigureEditor.withLineEnding(text, source)
         guard source.string(section.range) != text else { return nil }
         return TextEdit(range: section.range, replacement: text, figure: "backlinks")
-    }
-
-    /// Whether the generated part already lists exactly `names` under the configured heading.
-    private func isCurrent(_ section: BacklinkSection, names: [String], source: SourceText) -> Bool {
-        var expected = ["### \(settings.backlinksHeading)"] + names.map { "- [[\($0)]]" }
-        // The section's lines, split at \n, \r\n or \r by bytes (Characters are slow on every note).
-        var lines: [String] = []
-        let bytes = source.bytes
-        var start = section.range.lowerBound
-        var i = start
-        while i < section.range.upperBound {
-            if bytes[i] == 0x0A || bytes[i] == 0x0D {
-                lines.append(source.string(start..<i))
-                if bytes[i] == 0x0D, i + 1 < section.range.upperBound, bytes[i + 1] == 0x0A { i += 1 }
-                start = i + 1
-            }
-            i += 1
-        }
-        lines.append(source.string(start..<section.range.upperBound))
-        if lines.last == "" { lines.removeLast() }
-        if lines.first == "" {
-            lines.removeFirst()
-        } else {
-            expected.insert("", at: 0)  // a blank line before the heading would be added
-        }
-        return lines == expected
     }
 }
 

@@ -34,6 +34,28 @@ public enum CmarkDocument {
         return text.withUTF8 { parseBlocks($0) }
     }
 
+    /// Renders `bytes` to HTML with libcmark's own renderer: how a note looks, for tests that prove an edit
+    /// leaves a note's rendering alone.
+    ///
+    /// Raw HTML is kept as written (`CMARK_OPT_UNSAFE`), not replaced by `<!-- raw HTML omitted -->`, so that text
+    /// moved into or out of an HTML block or comment shows in the output. Front matter is the caller's to cut off.
+    public static func renderHTML(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let root = bytes.withMemoryRebound(to: CChar.self) { chars in
+            cmark_parse_document(chars.baseAddress, chars.count, CMARK_OPT_DEFAULT | CMARK_OPT_UNSAFE)
+        }
+        guard let root else { return "" }
+        defer { cmark_node_free(root) }
+        guard let html = cmark_render_html(root, CMARK_OPT_DEFAULT | CMARK_OPT_UNSAFE) else { return "" }
+        defer { free(html) }
+        return String(cString: html)
+    }
+
+    /// Renders a string to HTML; see `renderHTML(_:)` for bytes.
+    public static func renderHTML(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { renderHTML($0) }
+    }
+
     /// Walks the block tree without recursion: a note nested thousands of levels deep must not overflow a stack.
     private static func flatten(_ root: OpaquePointer) -> [MarkdownBlock] {
         var blocks: [MarkdownBlock] = []
