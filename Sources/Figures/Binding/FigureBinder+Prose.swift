@@ -169,7 +169,7 @@ extension FigureBinder {
                     figure(.extremePair(highest: extreme.highest), numbers[0],
                            reason: "the \(extreme.highest ? "top" : "bottom") pair's value, no pair named"))
             } else {
-                skip("a claim of the \(word) correlated pair that names \(named.count) tickers and \(numbers.count) numbers: which number is which is not certain")
+                skip("a claim of the \(word) correlated pair that names \(counted(named.count, "ticker")) and \(counted(numbers.count, "number")): which number is which is not certain")
                 return
             }
         } else if m.range, numbers.count == 2, m.singles.isEmpty, m.pairs.isEmpty || m.pairs.count == 2 {
@@ -179,7 +179,7 @@ extension FigureBinder {
             figures.append(f)
         } else if !m.pairs.isEmpty, m.singles.isEmpty, m.whole.isEmpty || Set(m.whole).isSubset(of: ["pairwise"]) {
             guard m.pairs.count == numbers.count, let order = interleaved(m.pairs.map(\.first), numbers) else {
-                skip("\(m.pairs.count) pairs and \(numbers.count) numbers in one sentence: which number is which is not certain")
+                skip("\(counted(m.pairs.count, "pair")) and \(counted(numbers.count, "number")) in one sentence: which number is which is not certain")
                 return
             }
             for (k, pair) in m.pairs.enumerated() {
@@ -204,7 +204,7 @@ extension FigureBinder {
             skip("names \(named.sorted().joined(separator: ", ")), not one pair and not the whole group")
             return
         } else {
-            skip("\(numbers.count) numbers and \(named.count) tickers in one sentence: which number is which is not certain")
+            skip("\(counted(numbers.count, "number")) and \(counted(named.count, "ticker")) in one sentence: which number is which is not certain")
             return
         }
         for var f in figures {

@@ -92,7 +92,7 @@ extension FigureBinder {
             case .average, .median:
                 let median = Vocabulary.rowKind(name, correlationTable: correlationTable) == .median
                 guard numbers.count == 1, pairs.isEmpty else {
-                    skip("the \(row.cells[metric].plain) row holds \(numbers.count) numbers and \(pairs.count) pairs, not one figure")
+                    skip("the \(row.cells[metric].plain) row holds \(counted(numbers.count, "number")) and \(counted(pairs.count, "pair")), not one figure")
                     continue
                 }
                 result.figures.append(
@@ -101,7 +101,7 @@ extension FigureBinder {
                            reason: "a metric row named '\(row.cells[metric].plain)': the group's \(median ? "median" : "average")"))
             case .range:
                 guard numbers.count == 2, pairs.count == 0 || pairs.count == 2 else {
-                    skip("the \(row.cells[metric].plain) row holds \(numbers.count) numbers and \(pairs.count) pair names, not a low and a high")
+                    skip("the \(row.cells[metric].plain) row holds \(counted(numbers.count, "number")) and \(counted(pairs.count, "pair name")), not a low and a high")
                     continue
                 }
                 result.figures.append(
@@ -109,7 +109,7 @@ extension FigureBinder {
                            reason: "a metric row named '\(row.cells[metric].plain)': the group's lowest and highest pair"))
             case .extreme(let highest):
                 guard numbers.count == 1, pairs.count <= 1 else {
-                    skip("the \(row.cells[metric].plain) row holds \(numbers.count) numbers and \(pairs.count) pair names")
+                    skip("the \(row.cells[metric].plain) row holds \(counted(numbers.count, "number")) and \(counted(pairs.count, "pair name"))")
                     continue
                 }
                 result.figures.append(

@@ -66,6 +66,11 @@ public struct FigureBinder: Sendable {
         return NumberSpan(range: token.range, form: form, value: value)
     }
 
+    /// `1 number`, `2 numbers`.
+    func counted(_ n: Int, _ noun: String) -> String {
+        "\(n) \(noun)\(n == 1 ? "" : "s")"
+    }
+
     func text(_ token: FigureToken) -> String {
         source.string(token.range)
     }
