@@ -10,9 +10,11 @@ struct UpdateCommand: ParsableCommand {
         commandName: "update",
         abstract: "Refresh every sector note's figures from prices, and every Related section's backlinks.",
         discussion: """
-            Rewrites notes in place: only the figures vaultgen recognises (see the README) and the generated \
-            Backlinks list change; every other byte stays. A note is written only when its bytes change, \
-            atomically, behind a lock file in the vault (.vaultgen.lock).
+            Rewrites notes in place: only the figures vaultgen can bind to what they measure (see the README, \
+            "What a run changes", and --explain) and the generated Backlinks subsection change; everything else \
+            renders exactly as before. Every number in a correlation context that is left as it was is reported \
+            as PATH:LINE:COL: warning. A note is written only when its bytes change, atomically, behind a lock \
+            file in the vault (.vaultgen.lock).
 
             With --diff, standard output is a patch that `git apply` and `patch -p1` apply in the vault folder; \
             the summary and every other message go to standard error. --check --diff prints the patch and exits 1 \

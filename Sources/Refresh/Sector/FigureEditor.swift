@@ -39,6 +39,7 @@ public struct FigureEditor: Sendable {
                     out.explained.append("\(source.position(of: number.range.lowerBound)) \(figure.place), \(figure.subject): \(source.string(number.range)) left: the window cannot be read")
                 }
             }
+            for skipped in sector.skipped { warn(skipped.position, skipped.description) }
             return out
         }
         if let problem = figures.groupProblem, sector.figures.contains(where: needsGroup) || !sector.pairTables.isEmpty {
