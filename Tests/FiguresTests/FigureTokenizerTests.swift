@@ -14,7 +14,8 @@ struct FigureTokenizerTests {
     @Test func pairAndNumber() {
         #expect(
             dump("HUT and IREN most correlated (0.70)")
-                == "ticker HUT 0..<3 · word and · ticker IREN 8..<12 · word most · word correlated · ( · number 0.70/2 30..<34 · )")
+                == "ticker HUT 0..<3 · word and · ticker IREN 8..<12 · word most · word correlated · ( · number 0.70/2 30..<34 · )"
+        )
     }
 
     @Test(arguments: [

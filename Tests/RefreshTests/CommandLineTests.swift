@@ -27,7 +27,9 @@ struct CommandLineTests {
         let common = ["--templates", Repo.templates.path, "--as-of", "2026-01-30"]
         let look = try CLI.run(["update", vault.root.path, "--check"] + common)
         #expect(look.status == 1)
-        #expect(look.out.contains("would update \(vault.root.path)/Miners.md: group average in prose, pair table row, backlinks"))
+        #expect(
+            look.out.contains(
+                "would update \(vault.root.path)/Miners.md: group average in prose, pair table row, backlinks"))
         let diff = try CLI.run(["update", vault.root.path, "--diff"] + common)
         #expect(diff.status == 0)
         // A CRLF note's lines keep their \r in the patch.

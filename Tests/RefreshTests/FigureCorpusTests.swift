@@ -156,7 +156,9 @@ struct FigureCorpusTests {
         }
         let group = argument.split(separator: ",").map(String.init)
         var values: [Double] = []
-        for i in group.indices { for j in group.indices where j > i { values.append(try r(group[i], group[j], pairs)) } }
+        for i in group.indices {
+            for j in group.indices where j > i { values.append(try r(group[i], group[j], pairs)) }
+        }
         values.sort()
         switch kind {
         case "avg": return values.reduce(0, +) / Double(values.count)

@@ -14,13 +14,17 @@ struct HyphenatedTickerTests {
         try FileManager.default.copyItem(at: Self.prices, to: vault.appendingPathComponent("Prices"))
         let common = ["--templates", Repo.templates.path, "--as-of", "2025-06-30"]
         let made = try CLI.run(
-            ["new", "sector", "Spot bitcoin", "--tickers", "IBIT,GBTC,BTC-USD", "--since", "2024-01", "--vault", vault.path]
+            [
+                "new", "sector", "Spot bitcoin", "--tickers", "IBIT,GBTC,BTC-USD", "--since", "2024-01", "--vault",
+                vault.path,
+            ]
                 + common)
         #expect(made.status == 0, "\(made.err)")
         let note = vault.appendingPathComponent("Spot bitcoin.md")
         let written = try String(contentsOf: note, encoding: .utf8)
         // The extreme pairs name whole tickers: `IBIT-BTC-USD`, never `IBIT-BTC` and `USD`.
-        #expect(written.contains("IBIT-BTC-USD") || written.contains("BTC-USD-IBIT") || written.contains("GBTC-BTC-USD"))
+        #expect(
+            written.contains("IBIT-BTC-USD") || written.contains("BTC-USD-IBIT") || written.contains("GBTC-BTC-USD"))
         var versions = [written]
         for _ in 0..<3 {
             let run = try CLI.run(["update", vault.path] + common)

@@ -161,7 +161,10 @@ struct SectorRefreshTests {
             text("C.md")
                 == "---\r\ntickers: AAA, DDD\r\n---\r\n| Pair | Correlation |\r\n|---|---|\r\n| AAA-DDD | **0.00** |\r\n| x | 0.1 |\r\n"
         )
-        #expect(result.warnings.map(\.description) == ["C.md:7:7: warning: 0.1 not refreshed: the row's pair 'x' is not two tickers"])
+        #expect(
+            result.warnings.map(\.description) == [
+                "C.md:7:7: warning: 0.1 not refreshed: the row's pair 'x' is not two tickers"
+            ])
     }
 
     @Test func alignedTableStaysAligned() throws {
@@ -179,7 +182,8 @@ struct SectorRefreshTests {
     }
 
     @Test func tickersFromTheActorsTableOrFromLinkedNotes() throws {
-        let byColumn = "#sector\n\n| Company | Ticker |\n|---|---|\n| A | AAA |\n| B | **BBB** |\n\nGroup (0.5 correlation)\n"
+        let byColumn =
+            "#sector\n\n| Company | Ticker |\n|---|---|\n| A | AAA |\n| B | **BBB** |\n\nGroup (0.5 correlation)\n"
         let byLinks =
             "#sector\n\n| Company | Role |\n|---|---|\n| [[Alpha]] | x |\n| [[Beta\\|B]] | y |\n\nGroup (0.5 correlation)\n"
         let (_, text) = try plan([
@@ -199,7 +203,10 @@ struct SectorRefreshTests {
         #expect(text("S.md").contains("| vs [[Peers]] | -1.0 to 0.0 | Separate clusters |"))
         let (missing, same) = try plan(["S.md": sector])
         #expect(same("S.md") == sector)
-        #expect(missing.warnings.map(\.description) == ["S.md:6:18: warning: 0.1 not refreshed (range against [[Peers]]): no note named Peers"])
+        #expect(
+            missing.warnings.map(\.description) == [
+                "S.md:6:18: warning: 0.1 not refreshed (range against [[Peers]]): no note named Peers"
+            ])
     }
 
     @Test func labelsComeFromTheConfig() throws {

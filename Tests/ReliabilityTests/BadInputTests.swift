@@ -102,8 +102,11 @@ struct BadInputTests {
     /// A pair table edited by hand keeps every row: readable rows get their own pair's value, a row that is
     /// not a row any more stays byte for byte and is reported; nothing is re-sorted or regenerated.
     @Test(arguments: [
-        ("half-edited-pair-table.md", "half-edited-pair-table.md:11:14: warning: 0.68 not refreshed: the row has 1 cell, not 2 (edited by hand?)",
-         ["| HUT - IREN | **0.68** |", "| HUT - WULF 0.68", "| IREN - WULF | 0.67 |"]),
+        (
+            "half-edited-pair-table.md",
+            "half-edited-pair-table.md:11:14: warning: 0.68 not refreshed: the row has 1 cell, not 2 (edited by hand?)",
+            ["| HUT - IREN | **0.68** |", "| HUT - WULF 0.68", "| IREN - WULF | 0.67 |"]
+        ),
         ("pair-table-extra-cell.md", nil, ["| HUT - IREN | 0.68 | my comment |"]),
     ])
     func handEditedPairTableKeepsItsRows(_ name: String, warning: String?, rows: [String]) throws {
@@ -236,7 +239,8 @@ struct BadInputTests {
         let update = try CLI.run(["update", root.path, "--templates", Repo.templates.path])
         #expect(update.status == 0)
         #expect(
-            update.err.contains("Sector.md:2:1: warning: group figures not refreshed: no usable prices for \(ticker) ("),
+            update.err.contains(
+                "Sector.md:2:1: warning: group figures not refreshed: no usable prices for \(ticker) ("),
             "\(update.err)")
         #expect(update.err.contains(message), "\(update.err)")
         let after = try String(contentsOf: root.appendingPathComponent("Sector.md"), encoding: .utf8)

@@ -31,12 +31,15 @@ extension FigureBinder {
         for (i, token) in tokens.enumerated() {
             current.append(token)
             // A semicolon joins two sentences as far as figures go: `Cluster 0.61; HUT-IREN 0.70`.
-            guard token.isPunctuation(".") || token.isPunctuation("!") || token.isPunctuation("?")
-                || token.isPunctuation(";")
+            guard
+                token.isPunctuation(".") || token.isPunctuation("!") || token.isPunctuation("?")
+                    || token.isPunctuation(";")
             else { continue }
             if token.isPunctuation("."), i > 0, let previous = tokens[i - 1].word,
-                ["corr", "avg", "vs", "approx", "e", "g", "i", "etc", "est", "incl", "sept", "jan", "feb", "mar",
-                 "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "no", "v"].contains(previous),
+                [
+                    "corr", "avg", "vs", "approx", "e", "g", "i", "etc", "est", "incl", "sept", "jan", "feb", "mar",
+                    "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "no", "v",
+                ].contains(previous),
                 tokens[i - 1].range.upperBound == token.range.lowerBound
             {
                 continue
@@ -76,7 +79,9 @@ extension FigureBinder {
                 continue
             }
             // Two unknown words (`AI/HPC`) are no pair of tickers; one known ticker beside an unknown one is.
-            if i + 2 < t.count, Vocabulary.isPairJoiner(t[i + 1]), t[i + 2].ticker != nil, isKnown(t[i]) || isKnown(t[i + 2]) {
+            if i + 2 < t.count, Vocabulary.isPairJoiner(t[i + 1]), t[i + 2].ticker != nil,
+                isKnown(t[i]) || isKnown(t[i + 2])
+            {
                 m.pairs.append((i, i + 2))
                 used.formUnion([i, i + 2])
                 i += 2
@@ -121,20 +126,26 @@ extension FigureBinder {
         guard !numbers.isEmpty else { return }
         func skip(_ reason: String) {
             for n in numbers {
-                result.skipped.append(SkippedNumber(text: text(t[n]), position: position(t[n].range.lowerBound), reason: reason))
+                result.skipped.append(
+                    SkippedNumber(text: text(t[n]), position: position(t[n].range.lowerBound), reason: reason))
             }
         }
         guard m.correlation else {
             if m.clusterWord || !m.pairs.isEmpty { skip("the sentence does not say it is a correlation") }
             return
         }
-        let named = Set(m.pairs.flatMap { [t[$0.first].ticker!, t[$0.second].ticker!] } + m.singles.map { t[$0].ticker! })
+        let named = Set(
+            m.pairs.flatMap { [t[$0.first].ticker!, t[$0.second].ticker!] } + m.singles.map { t[$0].ticker! })
         var figures: [Figure] = []
-        func figure(_ subject: Figure.Subject, _ index: Int, names: [PairNames] = [], claim: Figure.Claim? = nil,
-                    reason: String) -> Figure {
+        func figure(
+            _ subject: Figure.Subject, _ index: Int, names: [PairNames] = [], claim: Figure.Claim? = nil,
+            reason: String
+        ) -> Figure {
             Figure(
-                subject: subject, numbers: [span(t[index])!], names: names, label: labelAfter(t[index], in: t, at: index),
-                claim: claim, position: position(t[index].range.lowerBound), place: "\(subject) in prose", reason: reason)
+                subject: subject, numbers: [span(t[index])!], names: names,
+                label: labelAfter(t[index], in: t, at: index),
+                claim: claim, position: position(t[index].range.lowerBound), place: "\(subject) in prose",
+                reason: reason)
         }
         func pairNames(_ p: (first: Int, second: Int)) -> PairNames {
             PairNames(first: t[p.first].range, second: t[p.second].range, a: t[p.first].ticker!, b: t[p.second].ticker!)
@@ -148,63 +159,86 @@ extension FigureBinder {
                 let qualifier = qualifierBefore(t, upTo: min(pair.first, extreme.index))
                 if qualifier == nil, groupSet.contains(names.a), groupSet.contains(names.b) {
                     figures.append(
-                        figure(.extremePair(highest: extreme.highest), numbers[0], names: [names],
-                               reason: "names a pair \(word) correlated, with nothing narrowing the claim: the group's \(extreme.highest ? "top" : "bottom") pair"))
+                        figure(
+                            .extremePair(highest: extreme.highest), numbers[0], names: [names],
+                            reason:
+                                "names a pair \(word) correlated, with nothing narrowing the claim: the group's \(extreme.highest ? "top" : "bottom") pair"
+                        ))
                 } else {
                     let why = qualifier.map { "the claim is narrowed by '\($0)'" } ?? "the pair is not inside the group"
                     figures.append(
-                        figure(.pair(names.a, names.b), numbers[0],
-                               claim: .extremePair(highest: extreme.highest, qualifier: qualifier),
-                               reason: "names the pair \(names.a)-\(names.b); \(why), so it keeps its names"))
+                        figure(
+                            .pair(names.a, names.b), numbers[0],
+                            claim: .extremePair(highest: extreme.highest, qualifier: qualifier),
+                            reason: "names the pair \(names.a)-\(names.b); \(why), so it keeps its names"))
                 }
             } else if m.pairs.isEmpty, m.singles.count == 1, m.others, numbers.count == 1,
                 groupSet.contains(t[m.singles[0]].ticker!)
             {
                 let ticker = t[m.singles[0]].ticker!
                 figures.append(
-                    figure(.tickerMean(ticker), numbers[0], claim: .extremeTicker(highest: extreme.highest),
-                           reason: "names \(ticker) \(word) correlated with the others: its mean r with the rest"))
+                    figure(
+                        .tickerMean(ticker), numbers[0], claim: .extremeTicker(highest: extreme.highest),
+                        reason: "names \(ticker) \(word) correlated with the others: its mean r with the rest"))
             } else if named.isEmpty, numbers.count == 1, qualifierBefore(t, upTo: extreme.index) == nil {
                 figures.append(
-                    figure(.extremePair(highest: extreme.highest), numbers[0],
-                           reason: "the \(extreme.highest ? "top" : "bottom") pair's value, no pair named"))
+                    figure(
+                        .extremePair(highest: extreme.highest), numbers[0],
+                        reason: "the \(extreme.highest ? "top" : "bottom") pair's value, no pair named"))
             } else {
-                skip("a claim of the \(word) correlated pair that names \(counted(named.count, "ticker")) and \(counted(numbers.count, "number")): which number is which is not certain")
+                skip(
+                    "a claim of the \(word) correlated pair that names \(counted(named.count, "ticker")) and \(counted(numbers.count, "number")): which number is which is not certain"
+                )
                 return
             }
         } else if m.range, numbers.count == 2, m.singles.isEmpty, m.pairs.isEmpty || m.pairs.count == 2 {
-            var f = figure(.range, numbers[0], names: m.pairs.map(pairNames), reason: "a range of two numbers and no ticker of its own: the group's lowest and highest pair")
+            var f = figure(
+                .range, numbers[0], names: m.pairs.map(pairNames),
+                reason: "a range of two numbers and no ticker of its own: the group's lowest and highest pair")
             f.numbers.append(span(t[numbers[1]])!)
             f.label = nil
             figures.append(f)
         } else if !m.pairs.isEmpty, m.singles.isEmpty, m.whole.isEmpty || Set(m.whole).isSubset(of: ["pairwise"]) {
             guard m.pairs.count == numbers.count, let order = interleaved(m.pairs.map(\.first), numbers) else {
-                skip("\(counted(m.pairs.count, "pair")) and \(counted(numbers.count, "number")) in one sentence: which number is which is not certain")
+                skip(
+                    "\(counted(m.pairs.count, "pair")) and \(counted(numbers.count, "number")) in one sentence: which number is which is not certain"
+                )
                 return
             }
             for (k, pair) in m.pairs.enumerated() {
                 let names = pairNames(pair)
-                figures.append(figure(.pair(names.a, names.b), order[k], reason: "names the pair \(names.a)-\(names.b) and one number for it"))
+                figures.append(
+                    figure(
+                        .pair(names.a, names.b), order[k],
+                        reason: "names the pair \(names.a)-\(names.b) and one number for it"))
             }
         } else if m.pairs.isEmpty, m.singles.count == 2, m.whole.isEmpty, numbers.count == 1,
             t[m.singles[0]].ticker != t[m.singles[1]].ticker
         {
             let a = t[m.singles[0]].ticker!
             let b = t[m.singles[1]].ticker!
-            figures.append(figure(.pair(a, b), numbers[0], reason: "names exactly two tickers, \(a) and \(b), and one number"))
+            figures.append(
+                figure(.pair(a, b), numbers[0], reason: "names exactly two tickers, \(a) and \(b), and one number"))
         } else if !m.whole.isEmpty, numbers.count == 1, named.isEmpty || named == groupSet {
             let median = m.whole.contains("median")
             figures.append(
-                figure(median ? .median : .average, numbers[0],
-                       reason: "no ticker named\(named.isEmpty ? "" : " but the whole group"), and '\(m.whole[0])' speaks of the whole: the group's \(median ? "median" : "average")"))
+                figure(
+                    median ? .median : .average, numbers[0],
+                    reason:
+                        "no ticker named\(named.isEmpty ? "" : " but the whole group"), and '\(m.whole[0])' speaks of the whole: the group's \(median ? "median" : "average")"
+                ))
         } else if named.isEmpty, m.whole.isEmpty {
             skip("the sentence names no pair and no word for the whole group (average, cluster, group…)")
             return
-        } else if !named.isEmpty, !named.isSubset(of: groupSet) || named != groupSet, m.pairs.isEmpty, m.singles.count != 2 {
+        } else if !named.isEmpty, !named.isSubset(of: groupSet) || named != groupSet, m.pairs.isEmpty,
+            m.singles.count != 2
+        {
             skip("names \(named.sorted().joined(separator: ", ")), not one pair and not the whole group")
             return
         } else {
-            skip("\(counted(numbers.count, "number")) and \(counted(named.count, "ticker")) in one sentence: which number is which is not certain")
+            skip(
+                "\(counted(numbers.count, "number")) and \(counted(named.count, "ticker")) in one sentence: which number is which is not certain"
+            )
             return
         }
         for var f in figures {
@@ -234,8 +268,10 @@ extension FigureBinder {
     /// Pairs and numbers that alternate (pair, number, pair, number…, or number, pair, …): each number
     /// belongs to its neighbour. Nil when they do not alternate.
     private func interleaved(_ pairs: [Int], _ numbers: [Int]) -> [Int]? {
-        let pairsFirst = zip(pairs, numbers).allSatisfy { $0 < $1 } && zip(numbers, pairs.dropFirst()).allSatisfy { $0 < $1 }
-        let numbersFirst = zip(numbers, pairs).allSatisfy { $0 < $1 } && zip(pairs, numbers.dropFirst()).allSatisfy { $0 < $1 }
+        let pairsFirst =
+            zip(pairs, numbers).allSatisfy { $0 < $1 } && zip(numbers, pairs.dropFirst()).allSatisfy { $0 < $1 }
+        let numbersFirst =
+            zip(numbers, pairs).allSatisfy { $0 < $1 } && zip(pairs, numbers.dropFirst()).allSatisfy { $0 < $1 }
         return pairsFirst || numbersFirst ? numbers : nil
     }
 }

@@ -11,7 +11,8 @@ extension FigureBinder {
             bindPairTable(table, pairColumn: pair, valueColumn: value, tokenizer: &tokenizer, into: &result)
             return
         }
-        if let metric = headers.firstIndex(where: { Vocabulary.metricHeaders.contains($0) }) ?? (headers.first == "" ? 0 : nil),
+        if let metric = headers.firstIndex(where: { Vocabulary.metricHeaders.contains($0) })
+            ?? (headers.first == "" ? 0 : nil),
             let value = headers.indices.first(where: { $0 != metric && Vocabulary.valueHeaders.contains(headers[$0]) })
                 ?? (headers.count > metric + 1 ? metric + 1 : nil)
         {
@@ -26,8 +27,11 @@ extension FigureBinder {
                 guard rowSaysCorrelation || Vocabulary.isCorrelationHeader(header) else { continue }
                 for token in tokenizer.tokens(source.bytes, cell.range) where Self.isCandidate(token) {
                     result.skipped.append(
-                        SkippedNumber(text: text(token), position: position(token.range.lowerBound),
-                                      reason: "this table is neither a metric table (Metric | Value) nor a pair table (Pair | Correlation)"))
+                        SkippedNumber(
+                            text: text(token), position: position(token.range.lowerBound),
+                            reason:
+                                "this table is neither a metric table (Metric | Value) nor a pair table (Pair | Correlation)"
+                        ))
                 }
             }
         }
@@ -45,11 +49,15 @@ extension FigureBinder {
         _ table: MarkdownTable, metric: Int, value: Int, headers: [String], tokenizer: inout FigureTokenizer,
         into result: inout Result
     ) {
-        let interpretation = headers.indices.first { $0 != metric && $0 != value && Vocabulary.interpretationHeaders.contains(headers[$0]) }
+        let interpretation =
+            headers.indices.first {
+                $0 != metric && $0 != value && Vocabulary.interpretationHeaders.contains(headers[$0])
+            }
             ?? headers.indices.first { $0 != metric && $0 != value }
         let names = table.rows.map { $0.cells.indices.contains(metric) ? normalized($0.cells[metric].plain) : "" }
         // A table of correlation figures: it says so, or it has rows only such a table has.
-        let correlationTable = headers.contains { Vocabulary.isCorrelationHeader($0) }
+        let correlationTable =
+            headers.contains { Vocabulary.isCorrelationHeader($0) }
             || names.contains { $0.contains("corr") || Vocabulary.rowKind($0, correlationTable: false) == .range }
         for (rowIndex, row) in table.rows.enumerated() where row.cells.count > max(metric, value) {
             let name = names[rowIndex]
@@ -62,17 +70,25 @@ extension FigureBinder {
             let at = position(valueCell.range.lowerBound)
             func skip(_ reason: String) {
                 for n in numbers {
-                    result.skipped.append(SkippedNumber(text: text(n), position: position(n.range.lowerBound), reason: reason))
+                    result.skipped.append(
+                        SkippedNumber(text: text(n), position: position(n.range.lowerBound), reason: reason))
                 }
             }
             func label(_ cell: MarkdownTable.Cell?) -> LabelSpan? {
                 cell.flatMap { self.label(at: $0.range.lowerBound, limit: $0.range.upperBound) }
             }
             // Pair names in the row (`CORZ-IREN to HUT-IREN`): only pairs of tickers.
-            let pairs = (mentions(valueTokens).pairs.map { (valueTokens, $0) } + mentions(noteTokens).pairs.map { (noteTokens, $0) })
-                .map { tokens, p in PairNames(first: tokens[p.first].range, second: tokens[p.second].range, a: tokens[p.first].ticker!, b: tokens[p.second].ticker!) }
+            let pairs =
+                (mentions(valueTokens).pairs.map { (valueTokens, $0) }
+                + mentions(noteTokens).pairs.map { (noteTokens, $0) })
+                .map { tokens, p in
+                    PairNames(
+                        first: tokens[p.first].range, second: tokens[p.second].range, a: tokens[p.first].ticker!,
+                        b: tokens[p.second].ticker!)
+                }
             if name.hasPrefix("vs ") || name.hasPrefix("vs. ") || name.hasPrefix("versus ") {
-                guard let link = note.links.first(where: { row.cells[metric].range.contains($0.byteRange.lowerBound) }) else {
+                guard let link = note.links.first(where: { row.cells[metric].range.contains($0.byteRange.lowerBound) })
+                else {
                     skip("a 'vs' row that links to no note")
                     continue
                 }
@@ -81,9 +97,11 @@ extension FigureBinder {
                     continue
                 }
                 result.figures.append(
-                    Figure(subject: .cross(peer: link.target), numbers: numbers.compactMap(span), label: label(noteCell),
-                           labelScale: .clusters, position: at, place: "vs [[\(link.target)]] row",
-                           reason: "a 'vs [[\(link.target)]]' row: the range of r between the group and that note's tickers"))
+                    Figure(
+                        subject: .cross(peer: link.target), numbers: numbers.compactMap(span), label: label(noteCell),
+                        labelScale: .clusters, position: at, place: "vs [[\(link.target)]] row",
+                        reason:
+                            "a 'vs [[\(link.target)]]' row: the range of r between the group and that note's tickers"))
                 continue
             }
             switch Vocabulary.rowKind(name, correlationTable: correlationTable) {
@@ -92,30 +110,43 @@ extension FigureBinder {
             case .average, .median:
                 let median = Vocabulary.rowKind(name, correlationTable: correlationTable) == .median
                 guard numbers.count == 1, pairs.isEmpty else {
-                    skip("the \(row.cells[metric].plain) row holds \(counted(numbers.count, "number")) and \(counted(pairs.count, "pair")), not one figure")
+                    skip(
+                        "the \(row.cells[metric].plain) row holds \(counted(numbers.count, "number")) and \(counted(pairs.count, "pair")), not one figure"
+                    )
                     continue
                 }
                 result.figures.append(
-                    Figure(subject: median ? .median : .average, numbers: numbers.compactMap(span), label: label(noteCell),
-                           position: at, place: place,
-                           reason: "a metric row named '\(row.cells[metric].plain)': the group's \(median ? "median" : "average")"))
+                    Figure(
+                        subject: median ? .median : .average, numbers: numbers.compactMap(span), label: label(noteCell),
+                        position: at, place: place,
+                        reason:
+                            "a metric row named '\(row.cells[metric].plain)': the group's \(median ? "median" : "average")"
+                    ))
             case .range:
                 guard numbers.count == 2, pairs.count == 0 || pairs.count == 2 else {
-                    skip("the \(row.cells[metric].plain) row holds \(counted(numbers.count, "number")) and \(counted(pairs.count, "pair name")), not a low and a high")
+                    skip(
+                        "the \(row.cells[metric].plain) row holds \(counted(numbers.count, "number")) and \(counted(pairs.count, "pair name")), not a low and a high"
+                    )
                     continue
                 }
                 result.figures.append(
-                    Figure(subject: .range, numbers: numbers.compactMap(span), names: pairs, position: at, place: place,
-                           reason: "a metric row named '\(row.cells[metric].plain)': the group's lowest and highest pair"))
+                    Figure(
+                        subject: .range, numbers: numbers.compactMap(span), names: pairs, position: at, place: place,
+                        reason: "a metric row named '\(row.cells[metric].plain)': the group's lowest and highest pair"))
             case .extreme(let highest):
                 guard numbers.count == 1, pairs.count <= 1 else {
-                    skip("the \(row.cells[metric].plain) row holds \(counted(numbers.count, "number")) and \(counted(pairs.count, "pair name"))")
+                    skip(
+                        "the \(row.cells[metric].plain) row holds \(counted(numbers.count, "number")) and \(counted(pairs.count, "pair name"))"
+                    )
                     continue
                 }
                 result.figures.append(
-                    Figure(subject: .extremePair(highest: highest), numbers: numbers.compactMap(span), names: pairs,
-                           position: at, place: place,
-                           reason: "a metric row named '\(row.cells[metric].plain)': the group's \(highest ? "top" : "bottom") pair"))
+                    Figure(
+                        subject: .extremePair(highest: highest), numbers: numbers.compactMap(span), names: pairs,
+                        position: at, place: place,
+                        reason:
+                            "a metric row named '\(row.cells[metric].plain)': the group's \(highest ? "top" : "bottom") pair"
+                    ))
             case nil:
                 guard correlationTable, !numbers.isEmpty else { continue }
                 skip("'\(row.cells[metric].plain)' is not a figure vaultgen computes")
@@ -138,8 +169,11 @@ extension FigureBinder {
                 let cells = row.cells.count
                 for n in tokenizer.tokens(source.bytes, row.range) where Self.isCandidate(n) {
                     result.skipped.append(
-                        SkippedNumber(text: text(n), position: position(n.range.lowerBound),
-                                      reason: "the row has \(cells) cell\(cells == 1 ? "" : "s"), not \(table.header.cells.count) (edited by hand?)"))
+                        SkippedNumber(
+                            text: text(n), position: position(n.range.lowerBound),
+                            reason:
+                                "the row has \(cells) cell\(cells == 1 ? "" : "s"), not \(table.header.cells.count) (edited by hand?)"
+                        ))
                 }
                 continue
             }
@@ -150,8 +184,9 @@ extension FigureBinder {
                 complete = false
                 for n in numbers {
                     result.skipped.append(
-                        SkippedNumber(text: text(n), position: position(n.range.lowerBound),
-                                      reason: "the row's pair '\(row.cells[pairColumn].plain)' is not two tickers"))
+                        SkippedNumber(
+                            text: text(n), position: position(n.range.lowerBound),
+                            reason: "the row's pair '\(row.cells[pairColumn].plain)' is not two tickers"))
                 }
                 continue
             }
@@ -159,8 +194,9 @@ extension FigureBinder {
                 separator = source.string(tickers[0].range.upperBound..<tickers[1].range.lowerBound)
             }
             rows.append(
-                PairTable.Row(a: tickers[0].ticker!, b: tickers[1].ticker!, number: number, range: row.range, line: row.line,
-                              bold: row.cells[valueColumn].text.hasPrefix("**") || row.cells[valueColumn].text.hasPrefix("__")))
+                PairTable.Row(
+                    a: tickers[0].ticker!, b: tickers[1].ticker!, number: number, range: row.range, line: row.line,
+                    bold: row.cells[valueColumn].text.hasPrefix("**") || row.cells[valueColumn].text.hasPrefix("__")))
         }
         guard !rows.isEmpty else { return }
         // Bold marks the top pair when one row alone is bold and it holds the highest value written.

@@ -43,10 +43,13 @@ public struct FigureBinder: Sendable {
                     // Text lines above the table in the same paragraph (`**Pairwise detail:**`) are prose.
                     let above = NoteParser.proseRange(of: block, in: source).lowerBound
                     let tableStart = source.lineContent(table.header.line).lowerBound
-                    if tableStart > above { bindProse(tokenizer.tokens(source.bytes, above..<tableStart), into: &result) }
+                    if tableStart > above {
+                        bindProse(tokenizer.tokens(source.bytes, above..<tableStart), into: &result)
+                    }
                     bindTable(table, tokenizer: &tokenizer, into: &result)
                 } else {
-                    bindProse(tokenizer.tokens(source.bytes, NoteParser.proseRange(of: block, in: source)), into: &result)
+                    bindProse(
+                        tokenizer.tokens(source.bytes, NoteParser.proseRange(of: block, in: source)), into: &result)
                 }
             default:
                 continue

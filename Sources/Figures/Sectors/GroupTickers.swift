@@ -33,7 +33,8 @@ public struct GroupTickers: Sendable, Equatable {
         let source = sources[index]
         // Only ticker-shaped names: a ticker becomes a file name, so `../x` must never get that far.
         if let listed = note.property("tickers")?.strings.flatMap(splitList).filter(isTicker), !listed.isEmpty {
-            return GroupTickers(tickers: unique(listed), source: "front matter", line: propertyLine("tickers", note, source))
+            return GroupTickers(
+                tickers: unique(listed), source: "front matter", line: propertyLine("tickers", note, source))
         }
         let tables = note.blocks.compactMap { MarkdownTable.read($0, in: source) }
         var found: [String] = []
@@ -85,7 +86,10 @@ public struct GroupTickers: Sendable, Equatable {
     static func actorsTable(note: Note, tables: [MarkdownTable]) -> MarkdownTable? {
         tables.first { table in
             let headers = table.header.cells.map { $0.plain.lowercased() }
-            guard !headers.contains(where: { Vocabulary.pairHeaders.contains($0) || Vocabulary.metricHeaders.contains($0) })
+            guard
+                !headers.contains(where: {
+                    Vocabulary.pairHeaders.contains($0) || Vocabulary.metricHeaders.contains($0)
+                })
             else { return false }
             return table.rows.contains { row in
                 guard let first = row.cells.first else { return false }

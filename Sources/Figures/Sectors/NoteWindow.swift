@@ -180,7 +180,9 @@ extension FigureBinder {
             if ["last", "past", "trailing"].contains(word), i >= 1 {
                 var k = i - 1
                 if tokens[k].word == "the", k >= 1 { k -= 1 }
-                if ["over", "in", "for", "the"].contains(tokens[k].word ?? "") { startOffset = tokens[k].range.lowerBound }
+                if ["over", "in", "for", "the"].contains(tokens[k].word ?? "") {
+                    startOffset = tokens[k].range.lowerBound
+                }
             }
             let text = source.string(startOffset..<tokens[last].range.upperBound)
             let local = ["over", "rolling"].contains(word) || Int(word) != nil || (word.last == "d" && word != "ytd")

@@ -37,7 +37,8 @@ public struct SectorCatalog: Sendable {
             let tokenizer = FigureTokenizer(knownTickers: knownTickers.union(group?.tickers ?? []))
             let binder = FigureBinder(note: note, source: sources[index], group: group?.tickers ?? [], labels: labels)
             return Self.sectorNote(
-                index: index, note: note, source: sources[index], group: group, bound: binder.bind(tokenizer: tokenizer))
+                index: index, note: note, source: sources[index], group: group, bound: binder.bind(tokenizer: tokenizer)
+            )
         }
         notes = found.compactMap { $0 }
     }
@@ -63,6 +64,8 @@ public struct SectorCatalog: Sendable {
             index: index, path: note.path, group: group, window: .dates(since: nil, until: nil),
             windowSource: "all data (the note states no window)", figures: [], pairTables: bound.pairTables,
             skipped: bound.skipped)
+        // The sentence the note's window was read from, if it came from prose: its figures are the note's.
+        var notePhrase: WindowPhrase? = nil
         let since = note.property("since")?.string
         let until = note.property("until")?.string
         if since != nil || until != nil {
@@ -81,6 +84,7 @@ public struct SectorCatalog: Sendable {
             }
             sector.windowSource = "the Period row (line \(period.line))"
         } else if let phrase = bound.proseWindows.first(where: { !$0.local }) {
+            notePhrase = phrase
             if let window = phrase.window {
                 sector.window = window
             } else {
@@ -89,7 +93,7 @@ public struct SectorCatalog: Sendable {
             sector.windowSource = "'\(phrase.text)' (line \(phrase.position.line))"
         }
         for figure in bound.figures {
-            if let own = figure.window, own.window == nil || own.window != sector.window {
+            if let own = figure.window, own != notePhrase, own.window == nil || own.window != sector.window {
                 let reason =
                     own.window == nil
                     ? "its sentence states a window vaultgen cannot compute ('\(own.text)')"

@@ -76,8 +76,10 @@ public struct NumberForm: Sendable, Equatable {
     /// `−0.10` with U+2212 rather than `-`.
     public var unicodeMinus = false
 
-    public init(decimals: Int, leadingZero: Bool = true, percent: Bool = false, decimalComma: Bool = false,
-                unicodeMinus: Bool = false) {
+    public init(
+        decimals: Int, leadingZero: Bool = true, percent: Bool = false, decimalComma: Bool = false,
+        unicodeMinus: Bool = false
+    ) {
         self.decimals = decimals
         self.leadingZero = leadingZero
         self.percent = percent

@@ -67,7 +67,8 @@ public struct FigureTokenizer: Sendable {
                 i = number(bytes, at: i, end: end, into: &out)
             case 0x2E where isDigit(at(bytes, i + 1, end)):  // .50
                 i = number(bytes, at: i, end: end, into: &out)
-            case 0x2D where isDigit(at(bytes, i + 1, end)) || (at(bytes, i + 1, end) == 0x2E && isDigit(at(bytes, i + 2, end))):
+            case 0x2D
+            where isDigit(at(bytes, i + 1, end)) || (at(bytes, i + 1, end) == 0x2E && isDigit(at(bytes, i + 2, end))):
                 i = number(bytes, at: i, end: end, into: &out)
             case 0xE2 where starts(bytes, i, end, "\u{2212}") && isDigit(at(bytes, i + 3, end)):
                 i = number(bytes, at: i, end: end, into: &out)

@@ -32,17 +32,22 @@ public struct FigureEditor: Sendable {
                 UpdatePlan.Warning(path: sector.path, line: position?.line, column: position?.column, message: message))
         }
         if let window = sector.unreadableWindow {
-            warn(SourcePosition(line: window.line, column: 1),
-                 "figures not refreshed: the note states a window vaultgen cannot read ('\(window.text)'); write it as 2024-01 to present, since Jan 2024, last 12 months or YTD")
+            warn(
+                SourcePosition(line: window.line, column: 1),
+                "figures not refreshed: the note states a window vaultgen cannot read ('\(window.text)'); write it as 2024-01 to present, since Jan 2024, last 12 months or YTD"
+            )
             for figure in sector.figures {
                 for number in figure.numbers {
-                    out.explained.append("\(source.position(of: number.range.lowerBound)) \(figure.place), \(figure.subject): \(source.string(number.range)) left: the window cannot be read")
+                    out.explained.append(
+                        "\(source.position(of: number.range.lowerBound)) \(figure.place), \(figure.subject): \(source.string(number.range)) left: the window cannot be read"
+                    )
                 }
             }
             for skipped in sector.skipped { warn(skipped.position, skipped.description) }
             return out
         }
-        if let problem = figures.groupProblem, sector.figures.contains(where: needsGroup) || !sector.pairTables.isEmpty {
+        if let problem = figures.groupProblem, sector.figures.contains(where: needsGroup) || !sector.pairTables.isEmpty
+        {
             warn(SourcePosition(line: sector.group?.line ?? 1, column: 1), "group figures not refreshed: \(problem)")
         }
         for figure in sector.figures {
@@ -80,7 +85,8 @@ public struct FigureEditor: Sendable {
                 let text = VaultConfig.LabelSettings.label(
                     for: span.form.rounded(value), in: scale == .clusters ? labels.clusters : labels.correlation)
             else { return }
-            edits.append(TextEdit(range: label.range, replacement: Self.cased(text, label.capitalized), figure: figure.place))
+            edits.append(
+                TextEdit(range: label.range, replacement: Self.cased(text, label.capitalized), figure: figure.place))
         }
         func names(_ written: PairNames, _ pair: PairCorrelation) {
             // The same pair written the other way round (`CORZ and WULF`) stays as the note wrote it.
@@ -108,7 +114,9 @@ public struct FigureEditor: Sendable {
             guard let r = pair.r else { return leave(pair.reason ?? "n/a") }
             set(figure.numbers[0], r)
             setLabel(r, rounded: figure.numbers[0], scale: .correlation)
-            if let claim = figure.claim { checkClaim(claim, pair: (a, b), figure: figure, figures: figures, sector: sector, into: &out) }
+            if let claim = figure.claim {
+                checkClaim(claim, pair: (a, b), figure: figure, figures: figures, sector: sector, into: &out)
+            }
         case .extremePair(let highest):
             guard groupReady else { return leave("the group's figures cannot be computed") }
             guard let pair = highest ? group.highest : group.lowest, let r = pair.r else { return leave("n/a") }
@@ -156,15 +164,19 @@ public struct FigureEditor: Sendable {
         }
         let old = figure.numbers.map { source.string($0.range) }.joined(separator: " – ")
         let new = zip(figure.numbers, values).map { $0.form.format($1) }.joined(separator: " – ")
-        out.explained.append("\(figure.position) \(figure.place), \(figure.subject): \(old) → \(new) (\(figure.reason))")
+        out.explained.append(
+            "\(figure.position) \(figure.place), \(figure.subject): \(old) → \(new) (\(figure.reason))")
         out.edits += edits
     }
 
     /// `-0.10-0.37` reads as nonsense: a range with a negative end written with a bare `-` gets ` to `.
-    private func separator(_ figure: Figure, _ lo: Double, _ hi: Double, source: SourceText, into edits: inout [TextEdit]) {
+    private func separator(
+        _ figure: Figure, _ lo: Double, _ hi: Double, source: SourceText, into edits: inout [TextEdit]
+    ) {
         guard figure.numbers.count == 2 else { return }
         let gap = figure.numbers[0].range.upperBound..<figure.numbers[1].range.lowerBound
-        let negative = figure.numbers[0].form.format(lo).hasPrefix("-") || figure.numbers[1].form.format(hi).hasPrefix("-")
+        let negative =
+            figure.numbers[0].form.format(lo).hasPrefix("-") || figure.numbers[1].form.format(hi).hasPrefix("-")
         if negative, source.string(gap) == "-" {
             edits.append(TextEdit(range: gap, replacement: " to ", figure: figure.place))
         }
@@ -180,28 +192,35 @@ public struct FigureEditor: Sendable {
         let inGroup = sector.tickers.contains(pair.0) && sector.tickers.contains(pair.1)
         var message: String
         if let qualifier {
-            message = "'\(pair.0) and \(pair.1) \(word) correlated' is narrowed by '\(qualifier)': refreshed its r, kept its names; vaultgen cannot check the claim within that scope"
+            message =
+                "'\(pair.0) and \(pair.1) \(word) correlated' is narrowed by '\(qualifier)': refreshed its r, kept its names; vaultgen cannot check the claim within that scope"
         } else {
-            message = "'\(pair.0) and \(pair.1) \(word) correlated' names a pair outside the note's group: refreshed its r, kept its names"
+            message =
+                "'\(pair.0) and \(pair.1) \(word) correlated' names a pair outside the note's group: refreshed its r, kept its names"
         }
         if inGroup, figures.groupProblem == nil, let extreme = highest ? figures.group.highest : figures.group.lowest {
             let same = Set([extreme.a, extreme.b]) == Set([pair.0, pair.1])
-            message += same
+            message +=
+                same
                 ? "; across the whole group it holds"
                 : "; across the whole group it does not hold (\(extreme.a)-\(extreme.b) is \(figure.numbers[0].form.format(extreme.r ?? .nan)))"
         }
         out.warnings.append(
-            UpdatePlan.Warning(path: sector.path, line: figure.position.line, column: figure.position.column, message: message))
+            UpdatePlan.Warning(
+                path: sector.path, line: figure.position.line, column: figure.position.column, message: message))
     }
 
     // MARK: Pair tables
 
-    private func edit(_ table: PairTable, figures: SectorFigures, source: SourceText, path: String, into out: inout Outcome) {
+    private func edit(
+        _ table: PairTable, figures: SectorFigures, source: SourceText, path: String, into out: inout Outcome
+    ) {
         let group = figures.group
         let groupPairs = Set(group.pairs.map { Set([$0.a, $0.b]) })
         let rowPairs = table.rows.map { Set([$0.a, $0.b]) }
         let exactlyTheGroup =
-            table.sortable && figures.groupProblem == nil && Set(rowPairs) == groupPairs && rowPairs.count == groupPairs.count
+            table.sortable && figures.groupProblem == nil && Set(rowPairs) == groupPairs
+            && rowPairs.count == groupPairs.count
         let decimals = table.rows[0].number.form
         if exactlyTheGroup, table.twoColumns {
             let rows = group.pairs.enumerated().map { index, pair in
@@ -212,15 +231,18 @@ public struct FigureEditor: Sendable {
             var text = templates.render("pair-table", PairTableView(rows: rows))
             if text.hasSuffix("\n") { text.removeLast() }
             if table.table.isAligned { text = TableAligner.align(text, like: table.table) }
-            out.edits.append(TextEdit(range: table.body, replacement: Self.withLineEnding(text, source), figure: "pair table"))
-            out.explained.append("\(table.line):1 pair table: \(rows.count) rows, high to low (its pairs are exactly the group's)")
+            out.edits.append(
+                TextEdit(range: table.body, replacement: Self.withLineEnding(text, source), figure: "pair table"))
+            out.explained.append(
+                "\(table.line):1 pair table: \(rows.count) rows, high to low (its pairs are exactly the group's)")
             return
         }
         if exactlyTheGroup {
             // Extra columns: each row moves whole, keeping its own cells, with its value refreshed.
             var texts: [String] = []
             for pair in group.pairs {
-                guard let row = table.rows.first(where: { Set([$0.a, $0.b]) == Set([pair.a, pair.b]) }), let r = pair.r else {
+                guard let row = table.rows.first(where: { Set([$0.a, $0.b]) == Set([pair.a, pair.b]) }), let r = pair.r
+                else {
                     return
                 }
                 let before = source.string(row.range.lowerBound..<row.number.range.lowerBound)
@@ -228,8 +250,10 @@ public struct FigureEditor: Sendable {
                 texts.append(before + row.number.form.format(r) + after)
             }
             let ending = source.dominantLineEnding
-            out.edits.append(TextEdit(range: table.body, replacement: texts.joined(separator: ending), figure: "pair table"))
-            out.explained.append("\(table.line):1 pair table: \(texts.count) rows, high to low, each with its own cells")
+            out.edits.append(
+                TextEdit(range: table.body, replacement: texts.joined(separator: ending), figure: "pair table"))
+            out.explained.append(
+                "\(table.line):1 pair table: \(texts.count) rows, high to low, each with its own cells")
             return
         }
         for row in table.rows {
@@ -239,11 +263,16 @@ public struct FigureEditor: Sendable {
                 out.warnings.append(
                     UpdatePlan.Warning(
                         path: path, line: at.line, column: at.column,
-                        message: "\(source.string(row.number.range)) not refreshed (pair \(row.a)-\(row.b)): \(pair.reason ?? "n/a")"))
+                        message:
+                            "\(source.string(row.number.range)) not refreshed (pair \(row.a)-\(row.b)): \(pair.reason ?? "n/a")"
+                    ))
                 continue
             }
-            out.edits.append(TextEdit(range: row.number.range, replacement: row.number.form.format(r), figure: "pair table row"))
-            out.explained.append("\(at) pair table row, pair \(row.a)-\(row.b): \(source.string(row.number.range)) → \(row.number.form.format(r)) (the row's own pair)")
+            out.edits.append(
+                TextEdit(range: row.number.range, replacement: row.number.form.format(r), figure: "pair table row"))
+            out.explained.append(
+                "\(at) pair table row, pair \(row.a)-\(row.b): \(source.string(row.number.range)) → \(row.number.form.format(r)) (the row's own pair)"
+            )
         }
     }
 

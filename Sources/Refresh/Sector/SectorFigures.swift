@@ -53,7 +53,8 @@ public struct SectorFigures: Sendable {
         if !group.unresolved.isEmpty {
             let names = group.unresolved.prefix(5).map { "[[\($0)]]" }.joined(separator: ", ")
             let more = group.unresolved.count > 5 ? " and \(group.unresolved.count - 5) more" : ""
-            return "\(names)\(more) listed in \(group.source) (line \(group.line)) give no ticker: never computed on a subset"
+            return
+                "\(names)\(more) listed in \(group.source) (line \(group.line)) give no ticker: never computed on a subset"
         }
         var missing: [String] = []
         for ticker in group.tickers {
@@ -65,7 +66,8 @@ public struct SectorFigures: Sendable {
         }
         if !missing.isEmpty {
             let more = missing.count > 5 ? " and \(missing.count - 5) more" : ""
-            return "no usable prices for \(missing.prefix(5).joined(separator: ", "))\(more) (tickers from \(group.source), line \(group.line))"
+            return
+                "no usable prices for \(missing.prefix(5).joined(separator: ", "))\(more) (tickers from \(group.source), line \(group.line))"
         }
         return problem(of: pairs)
     }

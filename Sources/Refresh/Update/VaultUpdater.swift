@@ -100,9 +100,11 @@ public struct VaultUpdater: Sendable {
             let edited = editor.edit(sector, figures: figures, source: sources[index])
             let (drawings, chartWarnings) = charts.drawings(
                 for: sector, note: vault.notes[index], figures: figures, prices: prices, options: correlation)
-            let warnings = edited.warnings + chartWarnings.map {
-                UpdatePlan.Warning(path: sector.path, line: nil, message: $0)
-            }
+            let warnings =
+                edited.warnings
+                + chartWarnings.map {
+                    UpdatePlan.Warning(path: sector.path, line: nil, message: $0)
+                }
             var lines = explain(sector, options: correlation)
             if let problem = figures.groupProblem { lines.append("group figures: not computed: \(problem)") }
             lines += edited.explained + sector.skipped.map { "\($0.position) \($0)" }
@@ -161,7 +163,8 @@ public struct VaultUpdater: Sendable {
                 lines.append("listed without a ticker: \(group.unresolved.joined(separator: ", "))")
             }
         } else {
-            lines.append("tickers: none (no tickers: in the front matter, no Ticker column, no linked notes with ticker:)")
+            lines.append(
+                "tickers: none (no tickers: in the front matter, no Ticker column, no linked notes with ticker:)")
         }
         let from = options.since.map { "\($0.iso)" } ?? "the first price"
         let to = options.until.map { "\($0.iso)" } ?? "the latest price"
