@@ -267,7 +267,8 @@ public struct FigureTokenizer: Sendable {
         let c = b[i]
         if c < 0x80 { return isLetter(c) }
         if c == 0xE2, i + 1 < end, b[i + 1] == 0x80 || b[i + 1] == 0x81 || b[i + 1] == 0x88 { return false }
-        if c == 0xC2, i + 1 < end, b[i + 1] < 0xC0 { return false }  // U+0080–U+00BF: no-break space, «, ·
+        // U+0080–U+00BF (no-break space, «, ·) are not letters, but ² and ³ are part of a word: `r²` is no `r`.
+        if c == 0xC2, i + 1 < end, b[i + 1] < 0xC0 { return b[i + 1] == 0xB2 || b[i + 1] == 0xB3 }
         if c == 0xCF, i + 1 < end, b[i + 1] == 0x81 { return false }  // ρ is its own token
         return true
     }
