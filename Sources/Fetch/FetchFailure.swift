@@ -24,6 +24,8 @@ public enum FetchFailure: Error, Sendable, Equatable, CustomStringConvertible {
     case malformed(String)
     /// The full history for a rewrite starts later than the file, so rewriting would lose rows.
     case shorterHistory(providerStart: String, fileStart: String)
+    /// The full history for a rewrite ends before the file's last day, so rewriting would lose rows.
+    case historyEndsEarlier(providerEnd: String, fileEnd: String)
     /// The price file is a symbolic link, or lies outside the vault once links are followed; it is not replaced.
     case linkedFile(String)
     /// The price file on disk cannot be read or parsed, so it is not touched.
@@ -56,6 +58,9 @@ public enum FetchFailure: Error, Sendable, Equatable, CustomStringConvertible {
         case .shorterHistory(let providerStart, let fileStart):
             return "history re-adjusted, but the provider's history starts \(providerStart), after the file's "
                 + "\(fileStart); left as it was (delete the file to accept the shorter history)"
+        case .historyEndsEarlier(let providerEnd, let fileEnd):
+            return "history re-adjusted, but the provider's history ends \(providerEnd), before the file's "
+                + "\(fileEnd); left as it was (delete the file to accept the shorter history)"
         case .linkedFile(let name):
             return "\(name) is a symbolic link or lies outside the vault; fetch does not replace it"
         case .badPriceFile(let reason):

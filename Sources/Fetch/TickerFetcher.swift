@@ -59,8 +59,11 @@ struct TickerFetcher {
         let bars = try bars(ticker, from: nil)
         let fileStart = file.series.days[0]
         // A few days' slack: a file may open on a day the provider does not list.
-        guard bars[0].day.daysSince1970 <= fileStart.daysSince1970 + 7, bars[bars.count - 1].day >= file.lastDay else {
+        guard bars[0].day.daysSince1970 <= fileStart.daysSince1970 + 7 else {
             throw .shorterHistory(providerStart: bars[0].day.iso, fileStart: fileStart.iso)
+        }
+        guard bars[bars.count - 1].day >= file.lastDay else {
+            throw .historyEndsEarlier(providerEnd: bars[bars.count - 1].day.iso, fileEnd: file.lastDay.iso)
         }
         try write(file.rewritten(with: bars), ticker: ticker, expectedLast: bars[bars.count - 1].day)
         return .rewrote(rows: bars.count)

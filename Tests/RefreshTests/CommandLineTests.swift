@@ -67,7 +67,8 @@ struct CommandLineTests {
         let update = try CLI.run(
             ["update", vault.root.path, "--timing", "--templates", Repo.templates.path, "--as-of", "2026-01-30"])
         #expect(update.status == 0)
-        // The two flushes (before and after the renames) add up under one name.
+        // The two flushes (before and after the renames) add up under one name. This says only what --timing
+        // prints: whether and when the run flushes is WriteOrderTests' to check.
         #expect(
             Self.stages(update.err) == [
                 "read", "index", "prices", "plan", "charts", "stage", "flush", "rename", "total",

@@ -30,17 +30,21 @@ struct FaultTests {
         #expect(scratch.files(root)["Sectors/Crypto-to-AI.md"] == before["Sectors/Crypto-to-AI.md"])
     }
 
+    /// A folder that refuses writes: `chmod 555`, or as root (who writes through that, and CI runs as root) a
+    /// read-only bind mount of the folder over itself.
     @Test(
         .enabled(
-            if: getuid() != 0, "running as root, which writes into read-only folders: covered by the full-disk test"))
+            if: ReadOnlyFolder.available,
+            "running as root without permission to mount: root writes through chmod 555, so no folder refuses it"))
     func readOnlyFolderIsReportedWithExitTwo() throws {
         let scratch = try Scratch("read-only")
         let root = scratch.url.appendingPathComponent("v")
         try BusyVault.make(at: root, notes: 5)
         let busy = root.appendingPathComponent("Busy")
         let before = scratch.files(busy)
-        chmod(busy.path, 0o555)
-        defer { chmod(busy.path, 0o755) }
+        let readOnly = try ReadOnlyFolder(busy)
+        defer { withExtendedLifetime(scratch) { readOnly.undo() } }
+        #expect(!FileManager.default.createFile(atPath: busy.appendingPathComponent("probe").path, contents: nil))
         let result = try CLI.run(["update", root.path, "--templates", Repo.templates.path])
         #expect(result.status == 2)
         #expect(result.err.contains("Busy/Note 1.md: cannot be written"))
@@ -78,6 +82,61 @@ struct FaultTests {
         let again = try CLI.run(["update", vault.path, "--templates", Repo.templates.path])
         #expect(again.status == 0)
         #expect(try CLI.run(["update", vault.path, "--templates", Repo.templates.path, "--check"]).status == 0)
+    }
+}
+
+/// A folder made read-only for everyone who writes into it: `chmod 555` for a user, a read-only bind mount of the
+/// folder over itself for root (whom permissions do not stop).
+final class ReadOnlyFolder {
+    let url: URL
+    private let mounted: Bool
+
+    /// Whether a folder can be made read-only here: always as a user; as root only where mounting is permitted.
+    static let available: Bool = {
+        guard getuid() == 0 else { return true }
+        guard let scratch = try? Scratch("read-only-probe"), let probe = try? ReadOnlyFolder(scratch.url) else {
+            return false
+        }
+        probe.undo()
+        return true
+    }()
+
+    init(_ url: URL) throws {
+        self.url = url
+        mounted = getuid() == 0
+        guard mounted else {
+            chmod(url.path, 0o555)
+            return
+        }
+        try Self.mount(["--bind", url.path, url.path])
+        do {
+            try Self.mount(["-o", "remount,bind,ro", url.path])
+        } catch {
+            undo()
+            throw error
+        }
+    }
+
+    func undo() {
+        guard mounted else {
+            chmod(url.path, 0o755)
+            return
+        }
+        let umount = Process()
+        umount.executableURL = URL(fileURLWithPath: "/bin/umount")
+        umount.arguments = [url.path]
+        try? umount.run()
+        umount.waitUntilExit()
+    }
+
+    private static func mount(_ arguments: [String]) throws {
+        let mount = Process()
+        mount.executableURL = URL(fileURLWithPath: "/bin/mount")
+        mount.arguments = arguments
+        mount.standardError = FileHandle.nullDevice
+        try mount.run()
+        mount.waitUntilExit()
+        guard mount.terminationStatus == 0 else { throw CocoaError(.fileWriteNoPermission) }
     }
 }
 

@@ -70,6 +70,14 @@ public struct UpdateRun {
         // The run has already compared every note and chart with its new bytes.
         try NoteWriter.stage(bytes, to: path, comparing: false)
     }
+    /// Makes everything staged or renamed so far durable (see `NoteWriter.flush(near:)`); replaceable so tests can
+    /// see that the run flushes once after staging and once after renaming.
+    public var flush: @Sendable (_ path: String) -> Void = { path in NoteWriter.flush(near: path) }
+    /// Renames staged files over the files they replace, one result per file (see `NoteWriter.commit`);
+    /// replaceable so tests can see each rename and when it happens.
+    public var commit: @Sendable (_ batch: [NoteWriter.Staged]) -> [Result<Void, NoteWriter.WriteError>] = { batch in
+        NoteWriter.commit(batch)
+    }
 
     public init(vaultRoot: URL, templatesFolder: URL?, options: VaultUpdater.Options) {
         self.vaultRoot = vaultRoot
@@ -178,9 +186,10 @@ public struct UpdateRun {
             }
         }
         guard let first = staged.first else { return }
-        times.measure("flush") { NoteWriter.flush(near: first.0.path) }
+        let flush = self.flush
+        times.measure("flush") { flush(first.0.path) }
         let renaming = StageTimes.now
-        for ((_, path), result) in zip(staged, NoteWriter.commit(staged.map(\.0))) {
+        for ((_, path), result) in zip(staged, commit(staged.map(\.0))) {
             switch result {
             case .success: outcome.written.append(path)
             case .failure(let error):
@@ -188,7 +197,7 @@ public struct UpdateRun {
             }
         }
         times.record("rename", since: renaming)
-        times.measure("flush") { NoteWriter.flush(near: first.0.path) }
+        times.measure("flush") { flush(first.0.path) }
     }
 
     private struct StageFailure: Error, Sendable {
