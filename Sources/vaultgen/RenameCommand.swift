@@ -9,7 +9,8 @@ struct RenameCommand: ParsableCommand {
         abstract: "Rename or move a note, an attachment or a folder, and rewrite every link to it.",
         discussion: """
             OLD is a vault path (with or without .md) or a note's name; NEW is a name (the file stays in its \
-            folder) or a vault path. Every link that resolved to a moved file is rewritten in its own style \
+            folder) or a vault path. `Note#Heading` or `Note#^id` as OLD renames a heading or a block id in that \
+            note, and NEW is the new heading or id. Every link that resolved to a moved file is rewritten in its own style \
             (wiki or markdown, embed, heading, block, alias, size, .md, relative path) in the shortest form that \
             resolves to it without ambiguity; a link that the new name would capture is written in path form, \
             so no other link changes what it resolves to. The linking notes are staged, then written, then the \
@@ -21,7 +22,7 @@ struct RenameCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "What to rename: a vault path or a note name.")
+    @Argument(help: "What to rename: a vault path, a note name, a folder, Note#Heading or Note#^block.")
     var old: String
 
     @Argument(help: "The new name, or a vault path to move it to.")

@@ -139,6 +139,49 @@ struct RenamePlannerTests {
         #expect(throws: RenameError.badName(".hidden")) { try Self.rename(texts, "A/N.md", ".hidden") }
     }
 
+    // MARK: Headings and blocks
+
+    static let anchored: [String: String] = [
+        "IREN.md": "# IREN\n\n## AI Strategy ##\nHosting. ^plan\n\nSee [[#AI strategy]] and [[#^plan]].\n\n## Risks\n",
+        "Hub.md": """
+        [[IREN#AI Strategy]], [[IREN#AI Strategy#Sub|x]], ![[IREN#ai  strategy]], [[IREN#Risks]],
+        [md](IREN.md#AI%20Strategy), [angle](<IREN.md#AI Strategy>), [[IREN#^plan]], [[IREN]]
+
+        """,
+    ]
+
+    @Test func aHeadingRenameRewritesTheHeadingAndEveryLinkToIt() throws {
+        let (after, plan) = try Self.rename(Self.anchored, "IREN#AI strategy", "Hosting plan")
+        #expect(plan.moves == [])
+        #expect(
+            after["IREN.md"]
+                == "# IREN\n\n## Hosting plan ##\nHosting. ^plan\n\nSee [[#Hosting plan]] and [[#^plan]].\n\n## Risks\n"
+        )
+        #expect(
+            after["Hub.md"] == """
+                [[IREN#Hosting plan]], [[IREN#Hosting plan#Sub|x]], ![[IREN#Hosting plan]], [[IREN#Risks]],
+                [md](IREN.md#Hosting%20plan), [angle](<IREN.md#Hosting plan>), [[IREN#^plan]], [[IREN]]
+
+                """)
+        #expect(plan.linksRewritten == 6)
+    }
+
+    @Test func aBlockRenameRewritesTheIdAndEveryLinkToIt() throws {
+        let (after, _) = try Self.rename(Self.anchored, "IREN#^plan", "hosting-2026")
+        #expect(after["IREN.md"]!.contains("Hosting. ^hosting-2026\n"))
+        #expect(after["IREN.md"]!.contains("[[#^hosting-2026]]"))
+        #expect(after["Hub.md"]!.contains("[[IREN#^hosting-2026]], [[IREN]]"))
+    }
+
+    @Test func anchorsThatCannotBeRenamed() throws {
+        #expect(throws: RenameError.exists("IREN#risks")) {
+            try Self.rename(Self.anchored, "IREN#AI Strategy", "risks")
+        }
+        #expect(throws: RenameError.noSuchFile("IREN#Nope")) { try Self.rename(Self.anchored, "IREN#Nope", "X") }
+        #expect(throws: RenameError.badName("a|b")) { try Self.rename(Self.anchored, "IREN#Risks", "a|b") }
+        #expect(throws: RenameError.badName("no spaces")) { try Self.rename(Self.anchored, "IREN#^plan", "no spaces") }
+    }
+
     // MARK: The invariant, on generated vaults
 
     /// Every link resolves after the rename where it did before (the moved file at its new path), and no link

@@ -29,6 +29,9 @@ public struct RenamePlanner: Sendable {
     }
 
     public func plan(old: String, new: String, options: Options = .init()) throws(RenameError) -> RenamePlan {
+        if let hash = old.firstIndex(of: "#") {
+            return try anchor(note: String(old[..<hash]), anchor: String(old[old.index(after: hash)...]), new: new)
+        }
         let moves = try self.moves(old: old, new: new)
         var plan = RenamePlan(moves: moves)
         let mapping = Dictionary(uniqueKeysWithValues: moves.map { ($0.from, $0.to) })
@@ -107,6 +110,35 @@ public struct RenamePlanner: Sendable {
     static func path(_ resolution: LinkResolver.Resolution, _ resolver: LinkResolver) -> String? {
         if case .file(let file, _) = resolution { return resolver.index.files[file].path }
         return nil
+    }
+
+    // MARK: Headings and blocks
+
+    /// `Note#Heading` → `New heading`, `Note#^id` → `new-id` (NEW may repeat `Note#`, and `^`).
+    private func anchor(note name: String, anchor: String, new: String) throws(RenameError) -> RenamePlan {
+        guard let index = noteIndex(name) else { throw .noSuchFile(name) }
+        var newText = new
+        if let hash = newText.lastIndex(of: "#") { newText = String(newText[newText.index(after: hash)...]) }
+        let renamer = AnchorRenamer(vault: vault, sources: sources, resolver: LinkResolver(index: VaultIndex(vault)))
+        if anchor.hasPrefix("^") {
+            if newText.hasPrefix("^") { newText.removeFirst() }
+            return try renamer.plan(note: index, anchor: .block(String(anchor.dropFirst())), new: newText)
+        }
+        return try renamer.plan(
+            note: index, anchor: .heading(anchor.trimmingWhitespace()), new: newText.trimmingWhitespace())
+    }
+
+    /// A note named by its vault path (`.md` optional) or by its name, when only one note has it.
+    private func noteIndex(_ name: String) -> Int? {
+        var key = name.lowercased()
+        while key.hasPrefix("/") { key.removeFirst() }
+        if let exact = vault.notes.firstIndex(where: {
+            $0.path.lowercased() == key || $0.path.lowercased() == key + ".md"
+        }) {
+            return exact
+        }
+        let named = vault.notes.indices.filter { vault.notes[$0].name.lowercased() == key }
+        return named.count == 1 ? named[0] : nil
     }
 
     // MARK: Which files move
