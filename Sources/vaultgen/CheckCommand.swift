@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Refresh
 import VaultModel
 
 struct CheckCommand: ParsableCommand {
@@ -14,6 +15,13 @@ struct CheckCommand: ParsableCommand {
             Links in front-matter properties (up: "[[Parent]]", lists of such strings, markdown links inside a \
             string) are checked and count against orphans, at the line of their property.
 
+            --fix repairs the links that have exactly one sensible fix (a broken link whose target matches one \
+            note once case, accents and punctuation are set aside, or one name within a small edit distance; a \
+            missing heading with one heading as close; an ambiguous link, written to name the file it resolves \
+            to today), says each fix on stderr, writes the notes atomically behind the vault's lock, and then \
+            checks again. --fix --diff prints the fixes as a patch instead and writes nothing (exit 1 when there \
+            is something to fix).
+
             Exit status: 0 with no errors, 1 with errors, 2 on a usage, configuration or I/O error.
             """
     )
@@ -27,7 +35,18 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Print how long each stage took (read, index, check, report) to stderr.")
     var timing = false
 
+    @Flag(help: "Repair the links that have exactly one sensible fix, then check again.")
+    var fix = false
+
+    @Flag(help: "With --fix: print the fixes as a unified diff; write nothing.")
+    var diff = false
+
+    func validate() throws {
+        if diff && !fix { throw ValidationError("--diff goes with --fix") }
+    }
+
     func run() throws {
+        if fix { try repair() }
         var times = StageTimes()
         let loaded: Vault
         do {
@@ -44,6 +63,42 @@ struct CheckCommand: ParsableCommand {
         print(report, terminator: "")
         if timing { FileHandle.standardError.write(Data((times.line + "\n").utf8)) }
         try Vaultgen.finish(result.errors > 0 ? 1 : 0)
+    }
+}
+
+extension CheckCommand {
+    /// `--fix`: plans the fixes, then prints them as a patch (`--diff`) or writes them behind the lock.
+    func repair() throws {
+        let root = URL(fileURLWithPath: vault)
+        var lock: VaultLock? = nil
+        if !diff {
+            do { lock = try VaultLock(vaultRoot: root, wait: 10) } catch {
+                Output.error("vaultgen: \(error)")
+                throw ExitCode(2)
+            }
+        }
+        defer { lock?.release() }
+        let loaded: (vault: Vault, sources: [SourceText])
+        do { loaded = try Vault.loadWithSources(root: root) } catch {
+            Output.error("vaultgen: \(error)")
+            throw ExitCode(2)
+        }
+        let (plan, fixes) = LinkFixer(vault: loaded.vault, sources: loaded.sources).plan()
+        for fix in fixes { Output.error("\(diff ? "would fix" : "fixed") \(fix)") }
+        if diff {
+            for rewrite in plan.rewrites {
+                print(
+                    UnifiedDiff.render(old: rewrite.original, new: rewrite.updated, path: rewrite.path), terminator: "")
+            }
+            Output.error(
+                "\(fixes.count) link\(fixes.count == 1 ? "" : "s") would be fixed in \(plan.rewrites.count) notes")
+            throw ExitCode(fixes.isEmpty ? 0 : 1)
+        }
+        do { try RenameRun.apply(plan, root: root, move: { _, _ in }) } catch {
+            Output.error("vaultgen: \(error)")
+            throw ExitCode(2)
+        }
+        Output.error("\(fixes.count) link\(fixes.count == 1 ? "" : "s") fixed in \(plan.rewrites.count) notes")
     }
 }
 

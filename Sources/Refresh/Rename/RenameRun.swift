@@ -64,13 +64,18 @@ public struct RenameRun {
                 old: old, new: new, options: options)
         } catch { throw .plan(error) }
         guard write else { return plan }
-        try apply(plan)
+        try Self.apply(plan, root: vaultRoot, move: move)
         return plan
     }
 
-    private func url(_ path: String) -> String { vaultRoot.appendingPathComponent(path).path }
-
-    private func apply(_ plan: RenamePlan) throws(RunError) {
+    /// Writes a plan (rewritten notes, then moves), all or nothing; the caller holds the vault's lock.
+    public static func apply(
+        _ plan: RenamePlan, root: URL, move: (_ from: String, _ to: String) throws -> Void
+    ) throws(RunError) {
+        func url(_ path: String) -> String { root.appendingPathComponent(path).path }
+        func restore(_ rewrites: [RenamePlan.Rewrite]) {
+            for rewrite in rewrites { _ = try? NoteWriter.write(rewrite.original, to: url(rewrite.path)) }
+        }
         var staged: [NoteWriter.Staged] = []
         func discard() {
             for file in staged { unlink(file.temporary) }
@@ -115,10 +120,5 @@ public struct RenameRun {
             }
         }
         if let first = plan.moves.first { NoteWriter.flush(near: url(first.to)) }
-    }
-
-    /// Puts the old bytes back into notes already rewritten.
-    private func restore(_ rewrites: [RenamePlan.Rewrite]) {
-        for rewrite in rewrites { _ = try? NoteWriter.write(rewrite.original, to: url(rewrite.path)) }
     }
 }
