@@ -23,6 +23,7 @@ import argparse
 import datetime as dt
 import hashlib
 import json
+import re
 import os
 import platform
 import shutil
@@ -403,6 +404,56 @@ class Bench:
                      note=f"{size / 1e6:.1f} MB of notes"))
         os.remove(concat)
 
+    # rename -----------------------------------------------------------------------------------------------
+
+    def bench_rename(self, label: str, root: str) -> None:
+        """`vaultgen rename` of the vault's most-linked note on a copy, back and forth (each run a real rename),
+        and the proof: `check` finds exactly what it found before."""
+        group = f"rename-{label}"
+        copy = os.path.join(self.work, f"rename-{label}")
+        shutil.rmtree(copy, ignore_errors=True)
+        shutil.copytree(root, copy)
+        r = run_once([self.bin, "check", copy, "--format", "json"], capture=True)
+        if r.code not in (0, 1):
+            self.vg_fail(f"vaultgen check {label} (rename)", r)
+            return
+        before = json.loads(r.stdout)
+        counts: dict[str, int] = {}
+        for path in note_files(copy):
+            text = open(path, encoding="utf-8", errors="replace").read()
+            for m in re.finditer(r"\[\[([^\]|#\n]+)", text):
+                counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+        names = {os.path.basename(f)[:-3]: os.path.relpath(f, copy) for f in note_files(copy)}
+        # The generator plants decoys (a name in code, comments, HTML): of the five names written most often,
+        # take the one whose rename rewrites the most links.
+        ranked = sorted((n for n in counts if n in names), key=lambda n: -counts[n])[:5]
+
+        def rewritten(name):
+            out = run_once([self.bin, "rename", names[name], name + " renamed", "--vault", copy, "--dry-run"],
+                           capture=True).stdout.strip().splitlines()
+            m = re.search(r"rewrite (\d+) link", out[-1]) if out else None
+            return int(m.group(1)) if m else 0
+        top = max(ranked, key=rewritten)
+        pair = [names[top], top + " renamed"]
+
+        def cmd(i):
+            old, new = (pair[0], pair[1]) if i % 2 == 0 else (os.path.join(os.path.dirname(pair[0]), pair[1] + ".md"), top)
+            return [self.bin, "rename", old, new, "--vault", copy]
+        runs = repeat(cmd, 1 if self.args.smoke else self.runs, capture=True)
+        if any(x.code != 0 for x in runs):
+            self.vg_fail(f"vaultgen rename {label}", runs[-1])
+            return
+        after = json.loads(run_once([self.bin, "check", copy, "--format", "json"], capture=True).stdout)
+        same = len(after["findings"]) == len(before["findings"])
+        self.facts[group] = {"note": names[top], "links_by_name": counts[top], "summary": runs[0].stdout.strip().splitlines()[-1],
+                             "findings_before": len(before["findings"]), "findings_after": len(after["findings"])}
+        if not same:
+            self.failures.append(f"vaultgen rename {label}: check found {len(after['findings'])} findings, "
+                                 f"{len(before['findings'])} before")
+        self.add(Row(group, f"rename {label}: a most-linked note ({len(note_files(copy))} notes)", "vaultgen rename", runs,
+                     note=runs[0].stdout.strip().splitlines()[-1]))
+        shutil.rmtree(copy, ignore_errors=True)
+
     # update -----------------------------------------------------------------------------------------------
 
     def bench_update(self, label: str, root: str) -> None:
@@ -660,6 +711,7 @@ class Bench:
             if label == "10k" and a.big_peers:
                 self.bench_obsidiantools("10k", vaults["10k"])
         self.bench_update("1k" if a.smoke else "10k", vaults["1k" if a.smoke else "10k"])
+        self.bench_rename("1k" if a.smoke else "50k", vaults["1k" if a.smoke else "50k"])
         for n, _, _ in sizes:
             self.bench_corr(n, price_dirs[n])
 
@@ -726,6 +778,12 @@ class Bench:
         add(f"corr {top} whole process faster than the pandas script", None if not (whole and pdw) else whole.wall < pdw.wall,
             f"{whole.wall:.2f} s vs {pdw.wall:.2f} s" if whole and pdw else "not measured")
         biggest = "1k" if smoke else "50k"
+        ren = self.row(f"rename-{biggest}", "vaultgen rename")
+        facts = self.facts.get(f"rename-{biggest}", {})
+        add(f"rename {biggest} under 2 s, check finds nothing new",
+            None if not ren else ren.wall < 2.0 and facts.get("findings_before") == facts.get("findings_after"),
+            f"{ren.wall:.2f} s; findings {facts.get('findings_before')} before, {facts.get('findings_after')} after"
+            if ren else "failed")
         mem = self.row(f"check-{biggest}", "vaultgen check")
         add(f"check {biggest} peak memory under 500 MB", None if not mem else mem.rss_kb < 500 * 1024,
             mb(mem.rss_kb) if mem else "not measured")
