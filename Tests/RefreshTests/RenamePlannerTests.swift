@@ -128,6 +128,19 @@ struct RenamePlannerTests {
         #expect(plan.warnings == ["Reader.md:1: [[New]] was broken and now resolves to New.md"])
     }
 
+    @Test func aConfigEntryNamingTheOldPathIsReported() throws {
+        var config = VaultConfig()
+        config.check.ignoreOrphans = ["Inbox.md"]
+        let texts = ["Inbox.md": "# Inbox\n"]
+        let vault = Vault(texts: texts, config: config)
+        let plan = try RenamePlanner(vault: vault, sources: [SourceText(texts["Inbox.md"]!)]).plan(
+            old: "Inbox", new: "Later")
+        #expect(
+            plan.warnings == [
+                ".vaultgen.yml: check: ignore-orphans names Inbox.md, which becomes Later.md; edit the config by hand"
+            ])
+    }
+
     @Test func wrongNamesChangeNothing() throws {
         let texts = ["A/N.md": "", "B/N.md": "", "Taken.md": ""]
         #expect(throws: RenameError.noSuchFile("Nope")) { try Self.rename(texts, "Nope", "X") }

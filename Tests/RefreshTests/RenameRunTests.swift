@@ -88,3 +88,39 @@ struct RenameRunTests {
         #expect(!left.keys.contains { $0.contains(".vaultgen-") })
     }
 }
+
+/// The invariant on the fixture vaults: renaming each of their notes in turn gives `check` no new finding (the
+/// renamed note's own findings move with it; ambiguity a rename removes may go). A note the vault's config
+/// names by path (`ignore-orphans: [Inbox.md]`) is skipped: the config keeps its old path, as documented.
+@Suite("Renaming in the fixture vaults changes no finding")
+struct RenameFixtureTests {
+    static func findings(_ root: URL) throws -> [String] {
+        let vault = try Vault.load(root: root)
+        return LinkChecker(vault: vault).check().findings.map { "\($0.kind.rawValue) \($0.path):\($0.line)" }.sorted()
+    }
+
+    @Test(arguments: ["check-basic/input", "update-seed/input", "update-backlinks/input"])
+    func everyNoteRenamedInTurn(_ fixture: String) throws {
+        let source = Repo.fixtures.appendingPathComponent(fixture)
+        let config = (try? String(contentsOf: source.appendingPathComponent(".vaultgen.yml"), encoding: .utf8)) ?? ""
+        let notes = try Vault.load(root: source).notes.map(\.path).filter { !config.contains($0) }
+        #expect(notes.count >= 3)
+        for path in notes {
+            let scratch = try Scratch("rename-fixture")
+            let root = scratch.url.appendingPathComponent("vault")
+            try FileManager.default.copyItem(at: source, to: root)
+            let before = try Self.findings(root).map {
+                $0.replacingOccurrences(
+                    of: " \(path):", with: " \(VaultPath.join(VaultPath.folder(of: path), "Renamed note.md")):")
+            }
+            _ = try RenameRun(vaultRoot: root, old: path, new: "Renamed note").run(write: true)
+            let after = try Self.findings(root)
+            let new = after.filter { !before.contains($0) }
+            #expect(new == [], "\(fixture): renaming \(path)")
+            // Only ambiguity may go away.
+            #expect(
+                before.filter { !after.contains($0) }.allSatisfy { $0.hasPrefix("ambiguous-link") },
+                "\(fixture): \(path)")
+        }
+    }
+}

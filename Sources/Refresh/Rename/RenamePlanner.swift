@@ -42,6 +42,22 @@ public struct RenamePlanner: Sendable {
         let after = LinkResolver(index: VaultIndex(moved))
         let rewriter = LinkRewriter(resolver: after)
         let oldNames = Set(moves.map(\.from))
+        // The config names notes by path: say which entries still name a moved file (vaultgen never edits it).
+        let config = vault.config
+        let named: [(String, [String])] = [
+            ("exclude", config.exclude), ("check: ignore-orphans", config.check.ignoreOrphans),
+            ("check: ignore-targets", config.check.ignoreTargets),
+            ("update: backlinks-for", config.update.backlinksFor),
+            ("update: sector-notes", config.update.sectorNotes), ("update: exclude", config.update.exclude),
+        ]
+        for move in moves {
+            for (key, patterns) in named where patterns.contains(where: { $0 == move.from || $0 + ".md" == move.from })
+            {
+                plan.warnings.append(
+                    "\(VaultConfig.fileName): \(key) names \(move.from), which becomes \(move.to); edit the config by hand"
+                )
+            }
+        }
         for (index, note) in vault.notes.enumerated() {
             let source = sources[index]
             let finalPath = moved.notes[index].path
