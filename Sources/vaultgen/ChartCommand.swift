@@ -56,7 +56,11 @@ struct ChartCommand: ParsableCommand {
                 throw ExitCode(2)
             }
             for warning in outcome.plan.warnings { Output.error(warning.description) }
-            for drawing in outcome.charts { print("drew \(drawing.path): \(drawing.kind.rawValue) of \(drawing.note)") }
+            // Only what was written: a chart a full disk kept out is a failure below, never "drew".
+            let written = Set(outcome.written)
+            for drawing in outcome.charts where written.contains(drawing.path) {
+                print("drew \(drawing.path): \(drawing.kind.rawValue) of \(drawing.note)")
+            }
             if outcome.plan.charts.isEmpty { Output.error("vaultgen: \(note) embeds no chart vaultgen draws") }
             for failure in outcome.failures { Output.error("vaultgen: \(failure)") }
             if !outcome.failures.isEmpty { throw ExitCode(2) }
@@ -66,8 +70,7 @@ struct ChartCommand: ParsableCommand {
         do {
             guard let folder else { throw UpdateRun.RunError.noTemplates }
             let (loaded, sources) = try Vault.loadWithSources(root: root)
-            var prices = PriceFolder(url: root.appendingPathComponent(loaded.config.prices))
-            prices.confinement = root
+            let prices = PriceFolder(vaultRoot: root, folder: loaded.config.prices)
             let updater = VaultUpdater(
                 vault: loaded, sources: sources, templates: try TemplateSet.load(folder: folder),
                 knownTickers: Set(prices.availableTickers()))

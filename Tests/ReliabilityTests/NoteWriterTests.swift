@@ -59,21 +59,38 @@ struct NoteWriterTests {
         #expect(Self.descriptors(under: root).prefix(3) == [])
     }
 
-    @Test func aSymbolicLinkInThePathIsReplacedItselfAndItsTargetIsLeftAlone() throws {
+    /// The writers' one rule: a symbolic link is never written through or replaced, when the file is staged or
+    /// when a link takes its place between staging and the rename.
+    @Test func aSymbolicLinkIsNeitherWrittenThroughNorReplaced() throws {
         let scratch = try Scratch("commit-link")
         let target = scratch.url.appendingPathComponent("target.md")
         try Data("target\n".utf8).write(to: target)
         let link = scratch.url.appendingPathComponent("link.md")
         try FileManager.default.createSymbolicLink(at: link, withDestinationURL: target)
-        let staged = try #require(try NoteWriter.stage(Array("new\n".utf8), to: link.path))
+        #expect {
+            try NoteWriter.stage(Array("new\n".utf8), to: link.path)
+        } throws: { error in
+            (error as? NoteWriter.WriteError)?.description
+                == "\(link.path): cannot be written: it is a symbolic link, and vaultgen never writes through or over one"
+        }
+        // Staged while it was a file; a link by the time of the rename.
+        let file = scratch.url.appendingPathComponent("file.md")
+        try Data("file\n".utf8).write(to: file)
+        let staged = try #require(try NoteWriter.stage(Array("new\n".utf8), to: file.path))
+        try FileManager.default.removeItem(at: file)
+        try FileManager.default.createSymbolicLink(at: file, withDestinationURL: target)
 
         let results = NoteWriter.commit([staged])
 
         #expect(results.count == 1)
-        if case .failure(let error) = results[0] { Issue.record("the rename failed: \(error)") }
+        if case .success = results[0] { Issue.record("the link was replaced") }
         #expect(try Data(contentsOf: target) == Data("target\n".utf8))
-        #expect(try Data(contentsOf: link) == Data("new\n".utf8))
-        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: link.path)) == nil)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == target.path)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: file.path) == target.path)
+        #expect(
+            Set(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path)) == [
+                "target.md", "link.md", "file.md",
+            ])
         #expect(Self.descriptors(under: scratch.url).prefix(3) == [])
     }
 }

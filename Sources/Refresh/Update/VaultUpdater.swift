@@ -125,6 +125,16 @@ public struct VaultUpdater: Sendable {
             if let edit { editsByNote[index, default: []].append(edit) }
         }
         for (index, edits) in editsByNote.sorted(by: { $0.key < $1.key }) where !edits.isEmpty {
+            if let target = vault.symbolicLinks[vault.notes[index].path] {
+                // The writers' rule (see `NoteWriter`): a link is never written through or replaced.
+                plan.warnings.append(
+                    UpdatePlan.Warning(
+                        path: vault.notes[index].path, line: nil,
+                        message:
+                            "left as it was: it is a symbolic link to \(target), and vaultgen never writes through or "
+                            + "over one (a note it leads to is refreshed under its own path)"))
+                continue
+            }
             let original = sources[index].bytes
             do {
                 let updated = try Splice.apply(edits, to: original)

@@ -17,6 +17,8 @@ public enum VaultScanner {
         public var skipped: [(path: String, reason: String)] = []
         /// Temporary files an interrupted vaultgen write left behind (`.Note.md.vaultgen-PID.tmp`).
         public var leftovers: [String] = []
+        /// Notes that are symbolic links (to a file inside the vault), with the vault path each leads to.
+        public var links: [String: String] = [:]
     }
 
     /// Walks the vault folder.
@@ -64,6 +66,9 @@ public enum VaultScanner {
                         continue
                     }
                     kind = info.st_mode & S_IFMT
+                    if kind == S_IFREG, VaultPath.hasMarkdownExtension(name) {
+                        listing.links[path] = target == rootPath ? "" : String(target.dropFirst(rootPath.count + 1))
+                    }
                     if kind == S_IFDIR {
                         guard visited.insert(target).inserted else {
                             listing.skipped.append((path, "a symbolic link to a folder already read"))
