@@ -160,9 +160,28 @@ public enum NoteWriter {
     }
 
     /// The hidden name a new file is staged under beside `name`: `.NAME.vaultgen-PID.tmp`.
-    static func temporaryName(for name: String) -> String {
-        ".\(name).vaultgen-\(getpid()).tmp"
+    ///
+    /// A name near NAME_MAX (255 bytes) leaves no room for the rest: it is then cut to whole characters and
+    /// followed by a hash of all of it, `.NAME-START~HASH.vaultgen-PID.tmp`, which still fits, is still hidden,
+    /// and still reads as a leftover (`VaultScanner`) should the run be killed.
+    public static func temporaryName(for name: String, pid: Int32 = getpid()) -> String {
+        let suffix = ".vaultgen-\(pid).tmp"
+        let whole = "." + name + suffix
+        guard whole.utf8.count > nameMax else { return whole }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a: stable from one run to the next
+        for byte in name.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        let tag = "~" + String(format: "%016llx", hash)
+        let room = nameMax - 1 - tag.utf8.count - suffix.utf8.count
+        var start = ""
+        for character in name {
+            guard start.utf8.count + character.utf8.count <= room else { break }
+            start.append(character)
+        }
+        return "." + start + tag + suffix
     }
+
+    /// Linux's NAME_MAX: the longest file name, in bytes.
+    private static let nameMax = 255
 
     /// Makes everything written so far on the file system holding `path` durable (data and renames).
     public static func flush(near path: String) {
