@@ -121,6 +121,7 @@ public struct VaultUpdater: Sendable {
             plan.warnings += outcome.warnings
             plan.explanations.append(outcome.explanation)
         }
+        plan.charts = Self.oneDrawingPerFile(plan.charts, warnings: &plan.warnings)
         for (index, edit) in backlinkEdits.enumerated() {
             if let edit { editsByNote[index, default: []].append(edit) }
         }
@@ -151,6 +152,28 @@ public struct VaultUpdater: Sendable {
             }
         }
         return plan
+    }
+
+    /// Keeps the first drawing of each chart file: two notes that embed one file would otherwise redraw it on
+    /// every run, each in turn. Each later note that embeds it gets a warning naming both.
+    static func oneDrawingPerFile(_ drawings: [ChartDrawing], warnings: inout [UpdatePlan.Warning]) -> [ChartDrawing] {
+        var first: [String: String] = [:]
+        var kept: [ChartDrawing] = []
+        for drawing in drawings {
+            guard let owner = first[drawing.path] else {
+                first[drawing.path] = drawing.note
+                kept.append(drawing)
+                continue
+            }
+            guard owner != drawing.note else { continue }  // one note embedding it twice: the same picture
+            warnings.append(
+                UpdatePlan.Warning(
+                    path: drawing.note, line: nil,
+                    message:
+                        "\(drawing.path) is embedded by \(owner) and \(drawing.note): drawn for \(owner) only (give "
+                        + "each note a chart file of its own)"))
+        }
+        return kept
     }
 
     /// What planning one sector note gives.
