@@ -111,7 +111,7 @@ public struct VaultUpdater: Sendable {
                 index: index, edits: edited.edits, drawings: drawings, warnings: warnings, explanation: explanation)
         }
         let backlinkEdits = Array(vault.notes.indices).parallelMap { index in
-            selected(index, options) ? backlinks.edit(forNote: index) : nil
+            selected(index, options) ? backlinks.backlinks(forNote: index) : (nil, [])
         }
         var editsByNote: [Int: [TextEdit]] = [:]
         for outcome in refreshed {
@@ -122,8 +122,22 @@ public struct VaultUpdater: Sendable {
             plan.explanations.append(outcome.explanation)
         }
         plan.charts = Self.oneDrawingPerFile(plan.charts, warnings: &plan.warnings)
-        for (index, edit) in backlinkEdits.enumerated() {
+        var leftOut: [Int: [Int]] = [:]
+        for (index, (edit, unnamed)) in backlinkEdits.enumerated() {
             if let edit { editsByNote[index, default: []].append(edit) }
+            for from in unnamed { leftOut[from, default: []].append(index) }
+        }
+        for (from, lists) in leftOut.sorted(by: { $0.key < $1.key }) {
+            let note = vault.notes[from]
+            let shown = lists.prefix(3).map { vault.notes[$0].path }.joined(separator: ", ")
+            let more = lists.count > 3 ? " and \(lists.count - 3) more" : ""
+            plan.warnings.append(
+                UpdatePlan.Warning(
+                    path: note.path, line: nil,
+                    message:
+                        "left out of the backlinks of \(shown)\(more): [[\(note.name)]] would not link to it (in a "
+                        + "link, | starts an alias, # a heading, ^ a block, ]] ends it, and a line break ends the "
+                        + "line); rename it to have it listed"))
         }
         for (index, edits) in editsByNote.sorted(by: { $0.key < $1.key }) where !edits.isEmpty {
             if let target = vault.symbolicLinks[vault.notes[index].path] {
