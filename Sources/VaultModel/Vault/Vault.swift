@@ -1,4 +1,5 @@
 import Foundation
+import VaultFiles
 
 /// A whole vault, read: its parsed notes, its attachments and its config.
 public struct Vault: Sendable {
@@ -137,8 +138,7 @@ extension Vault {
 
     /// Reads `attachmentFolderPath` from `.obsidian/app.json`; nil when there is no such setting.
     static func readAttachmentFolderSetting(root: URL) -> String? {
-        let url = root.appendingPathComponent(".obsidian/app.json")
-        guard let bytes = try? VaultScanner.readBytes(url.path),
+        guard let bytes = try? VaultFile.read(".obsidian/app.json", in: root),
             let json = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any]
         else { return nil }
         return json["attachmentFolderPath"] as? String
