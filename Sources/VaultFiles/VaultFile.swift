@@ -150,17 +150,23 @@ public enum VaultFile {
     public static func read(_ path: String, in root: URL) throws(VaultFileError) -> [UInt8] {
         let fd = try open(path, in: root, for: .read)
         defer { close(fd) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
+        var info = stat()
+        _ = fstat(fd, &info)
+        // One byte more than the size, so that reading to the end needs no second buffer.
+        var bytes = [UInt8](repeating: 0, count: max(0, Int(info.st_size)) + 1)
+        var filled = 0
         while true {
-            let got = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
+            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: 4096)) }
+            let got = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + filled, $0.count - filled) }
             if got < 0 {
                 if errno == EINTR { continue }
                 throw .system(path: display(path, in: root), reason: "cannot be read: \(errorText())")
             }
-            if got == 0 { return bytes }
-            bytes.append(contentsOf: chunk[0..<got])
+            if got == 0 { break }
+            filled += got
         }
+        bytes.removeSubrange(filled...)
+        return bytes
     }
 
     /// What a file of this mode is, in words: `a folder`, `a named pipe`.
