@@ -14,7 +14,8 @@ struct ChartCommand: ParsableCommand {
             Without --out, draws every chart the note embeds (![[…-sector-chart.png]], \
             ![[…-correlation-heatmap.png]], or .svg) where `vaultgen update` would, and writes only those whose \
             bytes change. With --out FILE, draws the sector chart (or, with --heatmap, the correlation heat map) \
-            to FILE; .svg gives SVG, anything else PNG.
+            to FILE; .svg gives SVG, anything else PNG. It prints "drew PATH" only for a chart it wrote; a chart \
+            whose place is a symbolic link or leads outside the vault is left as it was, with a warning.
 
             Exit status: 0 drawn, 1 with warnings (a chart left as it was), 2 on an error.
             """
