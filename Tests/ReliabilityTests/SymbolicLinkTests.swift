@@ -36,6 +36,28 @@ struct SymbolicLinkTests {
         #expect(again.err.contains("Busy/Alias.md: warning: left as it was: it is a symbolic link"))
     }
 
+    /// A note reached through a folder that is a link is a link too: written once, under its own path.
+    @Test func aNoteInAFolderThatIsALinkIsWrittenOnceUnderItsOwnPath() throws {
+        let scratch = try Scratch("folder-link")
+        let root = scratch.url.appendingPathComponent("v")
+        try BusyVault.make(at: root, notes: 3)
+        symlink("Busy", root.appendingPathComponent("Mirror").path)
+        let update = try CLI.run(["update", root.path, "--templates", Repo.templates.path])
+        #expect(update.status == 0, "\(update.err)")
+        #expect(
+            update.err.contains(
+                "Mirror/Note 1.md: warning: left as it was: it is a symbolic link to Busy/Note 1.md"),
+            "\(update.err)")
+        #expect(!update.err.contains("changed while vaultgen ran"), "\(update.err)")
+        #expect(update.out.contains("Busy/Note 1.md"))
+        #expect(!update.out.contains("Mirror/"), "\(update.out)")
+        #expect(
+            try FileManager.default.destinationOfSymbolicLink(atPath: root.appendingPathComponent("Mirror").path)
+                == "Busy")
+        let again = try CLI.run(["update", root.path, "--templates", Repo.templates.path, "--check"])
+        #expect(again.status == 0, "\(again.out)")
+    }
+
     @Test func aChartThatIsALinkIsNotDrawnOver() throws {
         let scratch = try Scratch("chart-link")
         let root = scratch.url.appendingPathComponent("v")
