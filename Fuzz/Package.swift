@@ -26,7 +26,8 @@ let package = Package(
         .target(
             name: "Refresh",
             dependencies: [
-                "VaultModel", "VaultFiles", "Correlation", "Charts", .product(name: "Mustache", package: "swift-mustache"),
+                "VaultModel", "VaultFiles", "Correlation", "Charts",
+                .product(name: "Mustache", package: "swift-mustache"),
             ],
             path: "Linked/Refresh"),
         // The checks each input goes through; FUZZING leaves out the Swift Testing suite around them.
