@@ -27,14 +27,17 @@ let package = Package(
             pkgConfig: "cairo",
             providers: [.apt(["libcairo2-dev"])]
         ),
+        // Open a vault's files so that nothing outside it is read or written: the one rule every reader and writer
+        // of vault files goes through.
+        .target(name: "VaultFiles"),
         // Scan, parse and index a vault; check its links.
         .target(
             name: "VaultModel",
-            dependencies: ["CCmark", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CCmark", "VaultFiles", .product(name: "Yams", package: "Yams")]
         ),
         // Price files and the correlation engine.
         // OpenBLAS (Debian's libopenblas0) is opened at run time by Correlation/CrossProducts.swift, not linked.
-        .target(name: "Correlation"),
+        .target(name: "Correlation", dependencies: ["VaultFiles"]),
         // Which notes are sector notes, and every figure in them bound to its subject (tokens → subjects).
         .target(name: "Figures", dependencies: ["VaultModel", "Correlation"]),
         // Draw the charts sector notes embed (PNG and SVG, with cairo).
@@ -43,7 +46,7 @@ let package = Package(
         .target(
             name: "Refresh",
             dependencies: [
-                "VaultModel", "Correlation", "Charts", "Figures",
+                "VaultModel", "VaultFiles", "Correlation", "Charts", "Figures",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
@@ -58,7 +61,7 @@ let package = Package(
         .executableTarget(
             name: "vaultgen",
             dependencies: [
-                "VaultModel", "Correlation", "Figures", "Refresh",
+                "VaultModel", "VaultFiles", "Correlation", "Figures", "Refresh",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // Release builds allocate with mimalloc (Debian's libmimalloc-dev), which replaces malloc for the
@@ -72,7 +75,9 @@ let package = Package(
         .testTarget(name: "FiguresTests", dependencies: ["Figures", "VaultModel", "Correlation"]),
         .testTarget(name: "CorrelationTests", dependencies: ["Correlation"], exclude: ["Fixtures"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "Correlation"]),
-        .testTarget(name: "ReliabilityTests", dependencies: ["Refresh", "VaultModel", "Correlation", "TestSupport"]),
+        .testTarget(
+            name: "ReliabilityTests",
+            dependencies: ["Refresh", "VaultModel", "VaultFiles", "Correlation", "TestSupport"]),
         .testTarget(name: "FetchTests", dependencies: ["Fetch", "Correlation", "VaultModel", "TestSupport"]),
         .testTarget(
             name: "RefreshTests", dependencies: ["Refresh", "Figures", "VaultModel", "Correlation", "TestSupport"]),

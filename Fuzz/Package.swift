@@ -17,15 +17,17 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CCmark", path: "Linked/CCmark", pkgConfig: "libcmark"),
         .systemLibrary(name: "CCairo", path: "Linked/CCairo", pkgConfig: "cairo"),
+        .target(name: "VaultFiles", path: "Linked/VaultFiles"),
         .target(
-            name: "VaultModel", dependencies: ["CCmark", .product(name: "Yams", package: "Yams")],
+            name: "VaultModel", dependencies: ["CCmark", "VaultFiles", .product(name: "Yams", package: "Yams")],
             path: "Linked/VaultModel"),
-        .target(name: "Correlation", path: "Linked/Correlation"),
+        .target(name: "Correlation", dependencies: ["VaultFiles"], path: "Linked/Correlation"),
         .target(name: "Charts", dependencies: ["CCairo", "Correlation"], path: "Linked/Charts"),
         .target(
             name: "Refresh",
             dependencies: [
-                "VaultModel", "Correlation", "Charts", .product(name: "Mustache", package: "swift-mustache"),
+                "VaultModel", "VaultFiles", "Correlation", "Charts",
+                .product(name: "Mustache", package: "swift-mustache"),
             ],
             path: "Linked/Refresh"),
         // The checks each input goes through; FUZZING leaves out the Swift Testing suite around them.

@@ -1,18 +1,35 @@
 import Foundation
+import VaultFiles
 
 /// A folder of price files, one `<TICKER>.csv` per ticker; the only part of the library that reads disk.
+///
+/// Files are opened with `VaultFile`: only regular files, and for a vault's price folder nothing outside the
+/// vault, whichever symbolic link is on the way (the folder itself, or a file).
 public struct PriceFolder: Sendable {
     /// The folder.
     public let url: URL
     /// How the folder is named in messages, e.g. `Prices` in `Prices/HUT.csv:14: …`.
     public let displayName: String
-    /// When set, a price file whose real path (after symbolic links) lies outside this folder is not read.
-    public var confinement: URL?
+    /// The folder nothing is read outside of, and the price folder's path inside it.
+    private let confinement: URL
+    private let folder: String
 
-    /// Creates a reader for `url`; messages name files as `<displayName>/<TICKER>.csv`.
+    /// Creates a reader for a folder of the user's choice (`corr --prices`); messages name files as
+    /// `<displayName>/<TICKER>.csv`.
     public init(url: URL, displayName: String? = nil) {
         self.url = url
         self.displayName = displayName ?? url.standardizedFileURL.lastPathComponent
+        confinement = URL(fileURLWithPath: "/")
+        folder = url.standardizedFileURL.path
+    }
+
+    /// Creates a reader for the vault's price folder `folder` (a vault path, `Prices`): no price file outside the
+    /// vault is read. Messages name files as `<folder>/<TICKER>.csv`.
+    public init(vaultRoot: URL, folder: String) {
+        url = vaultRoot.appendingPathComponent(folder)
+        displayName = folder
+        confinement = vaultRoot
+        self.folder = folder
     }
 
     /// Reads each ticker's file; a missing or bad file becomes a `PriceProblem` instead of stopping the others.
@@ -37,28 +54,18 @@ public struct PriceFolder: Sendable {
     /// Reads one ticker's file.
     public func load(_ ticker: String) -> Result<PriceSeries, PriceProblem> {
         let name = displayName.isEmpty ? "\(ticker).csv" : "\(displayName)/\(ticker).csv"
-        let fileURL = url.appendingPathComponent("\(ticker).csv")
-        guard FileManager.default.fileExists(atPath: fileURL.path) else {
-            return .failure(.missingFile(ticker: ticker, file: name))
+        // A ticker becomes a file name, never a path.
+        guard !ticker.isEmpty, !ticker.hasPrefix("."), !ticker.contains("/"), !ticker.contains("\0") else {
+            return .failure(.unreadable(ticker: ticker, file: name, reason: "not a ticker, so not a file name"))
         }
-        if let confinement {
-            let root = confinement.resolvingSymlinksInPath().path
-            let real = fileURL.resolvingSymlinksInPath().path
-            guard real.hasPrefix(root + "/") else {
-                return .failure(
-                    .unreadable(ticker: ticker, file: name, reason: "a symbolic link to a place outside the vault"))
-            }
-        }
-        let data: Data
+        let bytes: [UInt8]
         do {
-            // An empty file is answered without reading it: Foundation's Data(contentsOf:) leaks its buffer on
-            // a zero-length file (seen with LeakSanitizer on Swift 6.3).
-            let size = (try FileManager.default.attributesOfItem(atPath: fileURL.path)[.size] as? NSNumber)?.intValue
-            data = size == 0 ? Data() : try Data(contentsOf: fileURL)
+            bytes = try VaultFile.read(folder.isEmpty ? "\(ticker).csv" : "\(folder)/\(ticker).csv", in: confinement)
         } catch {
-            return .failure(.unreadable(ticker: ticker, file: name, reason: error.localizedDescription))
+            if case .missing = error { return .failure(.missingFile(ticker: ticker, file: name)) }
+            return .failure(.unreadable(ticker: ticker, file: name, reason: error.reason))
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let text = String(data: Data(bytes), encoding: .utf8) else {
             return .failure(.unreadable(ticker: ticker, file: name, reason: "not UTF-8 text"))
         }
         do {

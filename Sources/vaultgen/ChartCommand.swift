@@ -14,7 +14,8 @@ struct ChartCommand: ParsableCommand {
             Without --out, draws every chart the note embeds (![[…-sector-chart.png]], \
             ![[…-correlation-heatmap.png]], or .svg) where `vaultgen update` would, and writes only those whose \
             bytes change. With --out FILE, draws the sector chart (or, with --heatmap, the correlation heat map) \
-            to FILE; .svg gives SVG, anything else PNG.
+            to FILE; .svg gives SVG, anything else PNG. It prints "drew PATH" only for a chart it wrote; a chart \
+            whose place is a symbolic link or leads outside the vault is left as it was, with a warning.
 
             Exit status: 0 drawn, 1 with warnings (a chart left as it was), 2 on an error.
             """
@@ -56,7 +57,11 @@ struct ChartCommand: ParsableCommand {
                 throw ExitCode(2)
             }
             for warning in outcome.plan.warnings { Output.error(warning.description) }
-            for drawing in outcome.charts { print("drew \(drawing.path): \(drawing.kind.rawValue) of \(drawing.note)") }
+            // Only what was written: a chart a full disk kept out is a failure below, never "drew".
+            let written = Set(outcome.written)
+            for drawing in outcome.charts where written.contains(drawing.path) {
+                print("drew \(drawing.path): \(drawing.kind.rawValue) of \(drawing.note)")
+            }
             if outcome.plan.charts.isEmpty { Output.error("vaultgen: \(note) embeds no chart vaultgen draws") }
             for failure in outcome.failures { Output.error("vaultgen: \(failure)") }
             if !outcome.failures.isEmpty { throw ExitCode(2) }
@@ -66,8 +71,7 @@ struct ChartCommand: ParsableCommand {
         do {
             guard let folder else { throw UpdateRun.RunError.noTemplates }
             let (loaded, sources) = try Vault.loadWithSources(root: root)
-            var prices = PriceFolder(url: root.appendingPathComponent(loaded.config.prices))
-            prices.confinement = root
+            let prices = PriceFolder(vaultRoot: root, folder: loaded.config.prices)
             let updater = VaultUpdater(
                 vault: loaded, sources: sources, templates: try TemplateSet.load(folder: folder),
                 knownTickers: Set(prices.availableTickers()))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Correlation
+import Figures
 import Foundation
 import VaultModel
 
@@ -23,7 +24,7 @@ struct CorrCommand: ParsableCommand {
             Exit status: 0 ok; 1 some figure is n/a because a price file is missing or bad; 2 usage error.
             """)
 
-    @Argument(help: "The tickers to correlate, e.g. HUT IREN WULF CORZ.")
+    @Argument(help: "The tickers to correlate, e.g. HUT IREN WULF CORZ (capitals, digits and - . ^ =; never a path).")
     var tickers: [String]
 
     @Option(help: "First day a return may fall on: YYYY, YYYY-MM or YYYY-MM-DD (default: all data).")
@@ -68,12 +69,16 @@ struct CorrCommand: ParsableCommand {
 
     func validate() throws {
         if until != nil, asOf != nil { throw ValidationError("--until and --as-of cannot be used together.") }
+        // A ticker becomes a file name: anything else (`../../secret`) must never become a path.
+        if let bad = tickers.first(where: { !GroupTickers.isTicker($0) }) {
+            throw ValidationError("'\(bad)' is not a ticker (capitals, digits and - . ^ =, at most 12)")
+        }
         _ = try options()
         guard minOverlap >= 1 else { throw ValidationError("--min-overlap must be at least 1.") }
     }
 
     func run() throws {
-        let folder = PriceFolder(url: try pricesURL())
+        let folder = try priceFolder()
         let options = try options()
         var times = StageTimes()
         let series = times.measure("read") { folder.load(tickers) }
@@ -110,13 +115,13 @@ struct CorrCommand: ParsableCommand {
             minOverlap: minOverlap)
     }
 
-    /// Where the price files are: `--prices`, else `<vault>/Prices`.
-    /// `--prices`, else the price folder the vault's `.vaultgen.yml` names (default `Prices`).
-    func pricesURL() throws -> URL {
-        if let pricesFolder { return URL(fileURLWithPath: pricesFolder) }
+    /// Where the price files are: `--prices`, else the price folder the vault's `.vaultgen.yml` names (default
+    /// `Prices`), from which nothing outside the vault is read.
+    func priceFolder() throws -> PriceFolder {
+        if let pricesFolder { return PriceFolder(url: URL(fileURLWithPath: pricesFolder)) }
         let root = URL(fileURLWithPath: vault)
         do {
-            return root.appendingPathComponent(try VaultConfig.load(vaultRoot: root).prices)
+            return PriceFolder(vaultRoot: root, folder: try VaultConfig.load(vaultRoot: root).prices)
         } catch {
             FileHandle.standardError.write(Data("vaultgen: \(error)\n".utf8))
             throw ExitCode(2)

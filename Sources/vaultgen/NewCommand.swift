@@ -3,6 +3,7 @@ import Correlation
 import Figures
 import Foundation
 import Refresh
+import VaultFiles
 import VaultModel
 
 struct NewCommand: ParsableCommand {
@@ -19,9 +20,12 @@ struct NewSectorCommand: ParsableCommand {
         abstract: "Write a new sector note with its correlation figures already computed.",
         discussion: """
             The note is laid out by Templates/sector-note.mustache and holds the same figures `vaultgen update` \
-            keeps current. An existing note is never overwritten.
+            keeps current. An existing note is never overwritten. The note is written inside the vault only (a \
+            --folder that climbs out, or a folder that is a symbolic link leaving the vault, is refused), behind \
+            the vault's lock as `update` takes it (--wait), and prices are read only from inside the vault.
 
-            Exit status: 0 written, 2 on an error (the note exists, a ticker has no usable prices, bad options).
+            Exit status: 0 written, 2 on an error (the note exists, a ticker has no usable prices, bad options, \
+            a folder outside the vault, the lock held by another run).
             """
     )
 
@@ -43,6 +47,9 @@ struct NewSectorCommand: ParsableCommand {
     @Option(help: "The folder inside the vault to write the note in.")
     var folder = ""
 
+    @Option(help: "Seconds to wait for another run's lock.")
+    var wait: Double = 10
+
     @Option(name: .customLong("as-of"), help: "Pin 'present' to this date (YYYY-MM-DD).")
     var asOf: String?
 
@@ -58,6 +65,10 @@ struct NewSectorCommand: ParsableCommand {
             throw ValidationError("the name cannot be empty or contain / \\ [ ] # ^ | :")
         }
         if let asOf, Day(iso: asOf) == nil { throw ValidationError("--as-of must be a date like 2026-01-30") }
+        if folder.hasPrefix("/") || VaultPath.normalize(folder) == nil {
+            throw ValidationError("--folder must be a folder inside the vault, not '\(folder)'")
+        }
+        if !(wait >= 0 && wait <= 86_400) { throw ValidationError("--wait must be between 0 and 86400 seconds") }
     }
 
     private var tickerList: [String] {
@@ -66,29 +77,37 @@ struct NewSectorCommand: ParsableCommand {
 
     func run() throws {
         let root = URL(fileURLWithPath: vault)
-        let relative = folder.isEmpty ? "\(name).md" : "\(folder)/\(name).md"
+        let relative = VaultPath.join(VaultPath.normalize(folder) ?? "", "\(name).md")
         let target = root.appendingPathComponent(relative)
-        guard !FileManager.default.fileExists(atPath: target.path) else {
-            Output.error("vaultgen: \(target.path) exists already; it is never overwritten")
-            throw ExitCode(2)
-        }
         do {
             guard let folderURL = templates.folder else { throw UpdateRun.RunError.noTemplates }
             let templateSet = try TemplateSet.load(folder: folderURL)
+            let lock = try VaultLock(vaultRoot: root, wait: wait)
+            defer { lock.release() }
+            // Where the note goes: inside the vault, whatever link is on the way, and nothing there yet.
+            if let path = try? VaultFile.locate(relative, in: root), access(path, F_OK) == 0 || isLink(path) {
+                Output.error("vaultgen: \(target.path) exists already; it is never overwritten")
+                throw ExitCode(2)
+            }
             let (loaded, sources) = try Vault.loadWithSources(root: root)
             let updater = VaultUpdater(vault: loaded, sources: sources, templates: templateSet)
             let note = NewSectorNote(name: name, tickers: tickerList, since: since, peer: peer)
-            let prices = PriceFolder(url: root.appendingPathComponent(loaded.config.prices)).load(
+            let prices = PriceFolder(vaultRoot: root, folder: loaded.config.prices).load(
                 try note.tickersNeeded(in: updater))
             let today = ISO8601DateFormatter.string(from: Date(), timeZone: .current, formatOptions: [.withFullDate])
             let text = try note.render(in: updater, prices: prices, asOf: asOf.flatMap { Day(iso: $0) }, created: today)
-            try FileManager.default.createDirectory(
-                at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try NoteWriter.write(Array(text.utf8), to: target.path)
+            try NoteWriter.write(Array(text.utf8), to: relative, in: root)
             print("wrote \(target.path)")
+        } catch let exit as ExitCode {
+            throw exit
         } catch {
             Output.error("vaultgen: \(error)")
             throw ExitCode(2)
         }
+    }
+
+    private func isLink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
     }
 }

@@ -14,7 +14,11 @@ struct UpdateCommand: ParsableCommand {
             "What a run changes", and --explain) and the generated Backlinks subsection change; everything else \
             renders exactly as before. Every number in a correlation context that is left as it was is reported \
             as PATH:LINE:COL: warning. A note is written only when its bytes change, atomically, behind a lock \
-            file in the vault (.vaultgen.lock).
+            file in the vault (.vaultgen.lock). Nothing outside the vault is read or written, and a symbolic link \
+            is never written through or replaced: a note or chart that is one is left as it was, with a warning \
+            (a note it leads to is refreshed under its own path), and a lock file that is one stops the run \
+            (exit 2). A note whose name no [[link]] can hold (| # ^ ]] or a line break) is left out of backlink \
+            lists, with a warning; a chart file two sector notes embed is drawn for the first, with a warning.
 
             With --diff, standard output is a patch that `git apply` and `patch -p1` apply in the vault folder; \
             the summary and every other message go to standard error. --check --diff prints the patch and exits 1 \

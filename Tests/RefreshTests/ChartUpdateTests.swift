@@ -30,6 +30,31 @@ struct ChartUpdateTests {
         #expect(!check.findings.contains { $0.kind == .missingAttachment })
     }
 
+    /// Two sector notes that embed one chart file would redraw it every run, each in turn (issue 15, item 8).
+    @Test func aChartTwoNotesEmbedIsDrawnOnceForTheFirstWithAWarningNamingBoth() throws {
+        let vault = try FixtureVault("update-seed")
+        defer { vault.remove() }
+        let peer = vault.root.appendingPathComponent("Sectors/DC REITs.md")
+        try (try vault.text("Sectors/DC REITs.md") + "\n![[crypto-to-ai-sector-chart.png]]\n").write(
+            to: peer, atomically: true, encoding: .utf8)
+        let first = try vault.update()
+        #expect(first.charts.map(\.path) == ["Attachments/crypto-to-ai-sector-chart.png"])
+        #expect(first.charts.map(\.note) == ["Sectors/Crypto-to-AI.md"])
+        let warning =
+            "Sectors/DC REITs.md: warning: Attachments/crypto-to-ai-sector-chart.png is embedded by "
+            + "Sectors/Crypto-to-AI.md and Sectors/DC REITs.md: drawn for Sectors/Crypto-to-AI.md only "
+            + "(give each note a chart file of its own)"
+        #expect(first.plan.warnings.map(\.description).contains(warning), "\(first.plan.warnings)")
+        let chart = try Data(contentsOf: vault.root.appendingPathComponent("Attachments/crypto-to-ai-sector-chart.png"))
+        let second = try vault.update()
+        #expect(second.charts.isEmpty)
+        #expect(second.written.isEmpty)
+        #expect(second.plan.warnings.map(\.description).contains(warning))
+        #expect(
+            try Data(contentsOf: vault.root.appendingPathComponent("Attachments/crypto-to-ai-sector-chart.png"))
+                == chart)
+    }
+
     @Test func missingPriceFileWarnsAndLeavesTheOldChart() throws {
         let vault = try FixtureVault("update-seed")
         defer { vault.remove() }

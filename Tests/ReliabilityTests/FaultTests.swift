@@ -16,11 +16,11 @@ struct FaultTests {
         try BusyVault.make(at: root, notes: 20)
         let before = scratch.files(root)
         var run = UpdateRun(vaultRoot: root, templatesFolder: Repo.templates, options: .init())
-        run.stage = { bytes, path in
-            if path.hasSuffix("Sectors/Crypto-to-AI.md") {
+        run.stage = { bytes, path, root in
+            if path == "Sectors/Crypto-to-AI.md" {
                 throw NoteWriter.WriteError(path: path, reason: "No space left on device")
             }
-            return try NoteWriter.stage(bytes, to: path)
+            return try NoteWriter.stage(bytes, to: path, in: root)
         }
         let outcome = try run.run(mode: .write)
         #expect(

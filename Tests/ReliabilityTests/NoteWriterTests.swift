@@ -59,21 +59,76 @@ struct NoteWriterTests {
         #expect(Self.descriptors(under: root).prefix(3) == [])
     }
 
-    @Test func aSymbolicLinkInThePathIsReplacedItselfAndItsTargetIsLeftAlone() throws {
+    /// The writers' one rule: a symbolic link is never written through or replaced, when the file is staged or
+    /// when a link takes its place between staging and the rename.
+    @Test func aSymbolicLinkIsNeitherWrittenThroughNorReplaced() throws {
         let scratch = try Scratch("commit-link")
         let target = scratch.url.appendingPathComponent("target.md")
         try Data("target\n".utf8).write(to: target)
         let link = scratch.url.appendingPathComponent("link.md")
         try FileManager.default.createSymbolicLink(at: link, withDestinationURL: target)
-        let staged = try #require(try NoteWriter.stage(Array("new\n".utf8), to: link.path))
+        #expect {
+            try NoteWriter.stage(Array("new\n".utf8), to: link.path)
+        } throws: { error in
+            (error as? NoteWriter.WriteError)?.description
+                == "\(link.path): cannot be written: it is a symbolic link, and vaultgen never writes through or over one"
+        }
+        // Staged while it was a file; a link by the time of the rename.
+        let file = scratch.url.appendingPathComponent("file.md")
+        try Data("file\n".utf8).write(to: file)
+        let staged = try #require(try NoteWriter.stage(Array("new\n".utf8), to: file.path))
+        try FileManager.default.removeItem(at: file)
+        try FileManager.default.createSymbolicLink(at: file, withDestinationURL: target)
 
         let results = NoteWriter.commit([staged])
 
         #expect(results.count == 1)
-        if case .failure(let error) = results[0] { Issue.record("the rename failed: \(error)") }
+        if case .success = results[0] { Issue.record("the link was replaced") }
         #expect(try Data(contentsOf: target) == Data("target\n".utf8))
-        #expect(try Data(contentsOf: link) == Data("new\n".utf8))
-        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: link.path)) == nil)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == target.path)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: file.path) == target.path)
+        #expect(
+            Set(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path)) == [
+                "target.md", "link.md", "file.md",
+            ])
         #expect(Self.descriptors(under: scratch.url).prefix(3) == [])
+    }
+}
+
+@Suite("NoteWriter: names near NAME_MAX")
+struct LongNameTests {
+    /// 246 bytes of name: with `.` and `.vaultgen-PID.tmp` the plain temporary name would pass 255.
+    static let name = String(repeating: "é", count: 120) + "abc.md"
+
+    @Test func theTemporaryNameFitsAndIsStillALeftoverByItsLook() {
+        #expect(Self.name.utf8.count == 246)
+        let temporary = NoteWriter.temporaryName(for: Self.name, pid: 4_194_304)
+        #expect(temporary.utf8.count <= 255)
+        #expect(temporary.hasPrefix(".éé") && temporary.hasSuffix(".vaultgen-4194304.tmp"))
+        // Another name with the same start gets another temporary name.
+        let other = String(repeating: "é", count: 120) + "abd.md"
+        #expect(NoteWriter.temporaryName(for: other, pid: 4_194_304) != temporary)
+        #expect(NoteWriter.temporaryName(for: "Short.md", pid: 7) == ".Short.md.vaultgen-7.tmp")
+    }
+
+    @Test func aNoteWithANameNearNameMaxIsUpdatedAndItsLeftoverCleared() throws {
+        let scratch = try Scratch("long-name")
+        let root = scratch.url.appendingPathComponent("v")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let stem = String(Self.name.dropLast(3))
+        try Data("# Long\n\n## Related\n".utf8).write(to: root.appendingPathComponent(Self.name))
+        try Data("# Other\n\n[[\(stem)]]\n".utf8).write(to: root.appendingPathComponent("Other.md"))
+        // What a run killed mid-write left behind.
+        let leftover = NoteWriter.temporaryName(for: Self.name, pid: 4_194_304)
+        try Data("half".utf8).write(to: root.appendingPathComponent(leftover))
+
+        let update = try CLI.run(["update", root.path, "--templates", Repo.templates.path])
+
+        #expect(update.status == 0, "\(update.err)")
+        let text = try String(contentsOf: root.appendingPathComponent(Self.name), encoding: .utf8)
+        #expect(text == "# Long\n\n## Related\n\n### Backlinks\n- [[Other]]\n")
+        #expect(
+            Set(try FileManager.default.contentsOfDirectory(atPath: root.path)).subtracting([".vaultgen.lock"])
+                == [Self.name, "Other.md"])
     }
 }

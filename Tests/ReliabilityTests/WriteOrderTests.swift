@@ -14,8 +14,8 @@ struct WriteOrderTests {
         let before = scratch.files(root)
         let log = WriteLog(root: root)
         var run = UpdateRun(vaultRoot: root, templatesFolder: Repo.templates, options: .init())
-        run.stage = { bytes, path in
-            let staged = try NoteWriter.stage(bytes, to: path, comparing: false)
+        run.stage = { bytes, path, root in
+            let staged = try NoteWriter.stage(bytes, to: path, in: root, comparing: false)
             if let staged { log.staged(staged, bytes: bytes) }
             return staged
         }

@@ -13,8 +13,8 @@ public struct BacklinkWriter: Sendable {
     /// For every note, the notes that link to it (not itself), by index.
     let incoming: [[Int]]
     /// For every note, how a backlink to it is written (`Name`, or its path when the name is ambiguous), and
-    /// that text lowercased, which orders the lists.
-    let linkTexts: [String]
+    /// that text lowercased, which orders the lists; nil for a note no `[[link]]` can name (see `readsBack`).
+    let linkTexts: [String?]
     let sortKeys: [String]
     /// `update.backlinks-for`, compiled once.
     let backlinksFor: [PathPattern]
@@ -56,16 +56,17 @@ public struct BacklinkWriter: Sendable {
             for to in targets { incoming[to].append(from) }
         }
         self.incoming = incoming
-        linkTexts = Array(vault.notes.indices).parallelMap { index in
+        linkTexts = Array(vault.notes.indices).parallelMap { index -> String? in
             let note = vault.notes[index]
+            var text = String(note.path.dropLast(3))
             if case .file(let file, let ambiguity) = resolver.resolve(note.name, from: note.path),
                 ambiguity == nil, resolver.index.files[file].note == index
             {
-                return note.name
+                text = note.name
             }
-            return String(note.path.dropLast(3))
+            return Self.readsBack(text, as: index, from: note.path, resolver: resolver) ? text : nil
         }
-        sortKeys = linkTexts.map { $0.lowercased() }
+        sortKeys = linkTexts.map { $0?.lowercased() ?? "" }
         backlinksFor = settings.backlinksFor.map(PathPattern.init)
         // Three names, one with the characters an HTML template would escape.
         let probe = templates.render(
@@ -74,15 +75,41 @@ public struct BacklinkWriter: Sendable {
         plainLayout = probe == "### H\n- [[A]]\n- [[B & <c>]]\n- [[D's \"e\"]]\n"
     }
 
+    /// Whether `[[text]]`, written as a generated item, reads back as a plain link to the note at `index`.
+    ///
+    /// In a link `|` starts an alias, `#` a heading, `^` a block (Obsidian refuses `^` in the names links use),
+    /// `]]` ends it, and a line break ends the line: a note named with one of them cannot be listed, and writing
+    /// `[[A#B]]` would add a broken link, not recognised as generated, on every run. Any other name with markdown
+    /// or link syntax in it is parsed as the item would be and resolved, as the next run will.
+    static func readsBack(_ text: String, as index: Int, from path: String, resolver: LinkResolver) -> Bool {
+        let syntax = Set("[]|#^\\`%$<>*_~!&=".utf8)
+        guard text.utf8.contains(where: { $0 < 0x20 || syntax.contains($0) }) else { return true }
+        let item = "- [[\(text)]]"
+        guard !text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x5E }),
+            BacklinkSection.isGeneratedItem(item)
+        else { return false }
+        let links = NoteParser.parse("### B\n\(item)\n", path: path).links
+        guard links.count == 1, links[0].style == .wiki, links[0].fragment == nil, links[0].display == nil,
+            case .file(let file, nil) = resolver.resolve(links[0].target, from: path)
+        else { return false }
+        return resolver.index.files[file].note == index
+    }
+
     /// The edit for the note at `index`, or nil when it takes no part or nothing changes.
     public func edit(forNote index: Int) -> TextEdit? {
-        guard settings.backlinks else { return nil }
+        backlinks(forNote: index).edit
+    }
+
+    /// The edit for the note at `index` (nil when it takes no part or nothing changes), and the notes that link
+    /// to it but are left out of its list because no `[[link]]` can name them.
+    func backlinks(forNote index: Int) -> (edit: TextEdit?, leftOut: [Int]) {
+        guard settings.backlinks else { return (nil, []) }
         let note = vault.notes[index]
         if !backlinksFor.isEmpty, !PathPattern.any(backlinksFor, match: note.path) {
-            return nil
+            return (nil, [])
         }
         let source = sources[index]
-        guard let section = sections[index] else { return nil }
+        guard let section = sections[index] else { return (nil, []) }
         // Notes the person already lists in the Related section.
         var listed = Set<Int>()
         for link in note.links where section.isWrittenByHand(link.byteRange.lowerBound) {
@@ -93,7 +120,8 @@ public struct BacklinkWriter: Sendable {
             }
         }
         let missing = incoming[index].filter { !listed.contains($0) }
-        let names = missing.sorted { sortKeys[$0] < sortKeys[$1] }.map { linkTexts[$0] }
+        let leftOut = missing.filter { linkTexts[$0] == nil }
+        let names = missing.sorted { sortKeys[$0] < sortKeys[$1] }.compactMap { linkTexts[$0] }
         var text = ""
         if !names.isEmpty {
             var body: String
@@ -114,8 +142,8 @@ public struct BacklinkWriter: Sendable {
             text = "\n"  // removed from between two lines of text: a blank line keeps them apart
         }
         text = FigureEditor.withLineEnding(text, source)
-        guard source.string(section.range) != text else { return nil }
-        return TextEdit(range: section.range, replacement: text, figure: "backlinks")
+        guard source.string(section.range) != text else { return (nil, leftOut) }
+        return (TextEdit(range: section.range, replacement: text, figure: "backlinks"), leftOut)
     }
 }
 

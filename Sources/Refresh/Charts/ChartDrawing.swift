@@ -11,6 +11,9 @@ public struct ChartDrawing: Sendable {
     public var note: String
     public var kind: ChartEmbed.Kind
     public var bytes: [UInt8]
+
+    /// How warnings name it: `sector chart crypto-to-ai-sector-chart.png`.
+    public var name: String { "\(kind.rawValue) \(VaultPath.fileName(of: path))" }
 }
 
 /// Draws the charts a sector note embeds from the same prices and window as its figures.

@@ -1,4 +1,5 @@
 import Foundation
+import VaultFiles
 import VaultModel
 
 #if canImport(Glibc)
@@ -9,6 +10,10 @@ import VaultModel
 ///
 /// A reader, a kill or a power cut sees either the old bytes or the new ones, never a mix. The old file's
 /// permissions are kept. The temporary name starts with a dot so that Obsidian never shows it.
+///
+/// A symbolic link is never written through or replaced, nor is anything that is not a regular file: the writer
+/// refuses it (`VaultFile.writable`), whoever asks (notes, charts, new notes, price files). A file of the vault is
+/// written with `stage(_:to:in:)`, which also keeps every folder on the way inside the vault.
 ///
 /// One file: `write(_:to:)`. Many files: `stage` each, `flush` once (one `syncfs` instead of one `fsync` per
 /// file), then `commit` each and `flush` again — the same guarantee at a fraction of the cost.
@@ -41,6 +46,31 @@ public enum NoteWriter {
         return true
     }
 
+    /// Replaces the vault file `path` under `root` with `bytes` (see `stage(_:to:in:)`), unless it already holds
+    /// exactly those bytes.
+    ///
+    /// - Returns: whether the file was written.
+    @discardableResult
+    public static func write(_ bytes: [UInt8], to path: String, in root: URL) throws(WriteError) -> Bool {
+        guard let staged = try stage(bytes, to: path, in: root, flushing: true) else { return false }
+        try commit(staged)
+        flush(near: staged.path)
+        return true
+    }
+
+    /// Writes `bytes` to a temporary file beside the vault file `path` under `root`; nil when unchanged.
+    ///
+    /// Every folder on the way is resolved and must stay inside the vault; missing ones are made there.
+    public static func stage(
+        _ bytes: [UInt8], to path: String, in root: URL, flushing: Bool = false, comparing: Bool = true
+    ) throws(WriteError) -> Staged? {
+        let full: String
+        do { full = try VaultFile.writable(path, in: root, creatingFolders: true) } catch {
+            throw WriteError(path: error.path, reason: error.reason)
+        }
+        return try stage(bytes, to: full, flushing: flushing, comparing: comparing)
+    }
+
     /// Writes `bytes` to a temporary file beside `path`; nil when the file already holds exactly those bytes.
     ///
     /// - Parameters:
@@ -50,18 +80,20 @@ public enum NoteWriter {
     public static func stage(
         _ bytes: [UInt8], to path: String, flushing: Bool = false, comparing: Bool = true
     ) throws(WriteError) -> Staged? {
+        try refuseWhatIsNotAFile(path)
         if comparing, let current = try? VaultScanner.readBytes(path), current == bytes { return nil }
         let folder = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         var info = stat()
         let mode: mode_t = stat(path, &info) == 0 ? info.st_mode & 0o7777 : 0o644
-        let temporary = (folder.isEmpty ? "." : folder) + "/.\(name).vaultgen-\(getpid()).tmp"
+        let temporary = (folder.isEmpty ? "." : folder) + "/" + temporaryName(for: name)
         func fail(_ what: String) -> WriteError {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
             return WriteError(path: path, reason: "\(what): \(reason)")
         }
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
+        // Never through a link someone put at the temporary name.
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, mode)
         guard fd >= 0 else { throw fail("cannot create a temporary file beside it") }
         var written = 0
         while written < bytes.count {
@@ -86,6 +118,10 @@ public enum NoteWriter {
 
     /// Renames a staged file over the file it replaces.
     public static func commit(_ staged: Staged) throws(WriteError) {
+        do throws(WriteError) { try refuseWhatIsNotAFile(staged.path) } catch {
+            unlink(staged.temporary)
+            throw error
+        }
         guard rename(staged.temporary, staged.path) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(staged.temporary)
@@ -115,6 +151,37 @@ public enum NoteWriter {
             return .success(())
         }
     }
+
+    /// Throws when `path` is there and is a symbolic link or not a regular file: the writers' one rule.
+    private static func refuseWhatIsNotAFile(_ path: String) throws(WriteError) {
+        do { try VaultFile.checkReplaceable(path, shown: path) } catch {
+            throw WriteError(path: path, reason: error.reason)
+        }
+    }
+
+    /// The hidden name a new file is staged under beside `name`: `.NAME.vaultgen-PID.tmp`.
+    ///
+    /// A name near NAME_MAX (255 bytes) leaves no room for the rest: it is then cut to whole characters and
+    /// followed by a hash of all of it, `.NAME-START~HASH.vaultgen-PID.tmp`, which still fits, is still hidden,
+    /// and still reads as a leftover (`VaultScanner`) should the run be killed.
+    public static func temporaryName(for name: String, pid: Int32 = getpid()) -> String {
+        let suffix = ".vaultgen-\(pid).tmp"
+        let whole = "." + name + suffix
+        guard whole.utf8.count > nameMax else { return whole }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a: stable from one run to the next
+        for byte in name.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        let tag = "~" + String(format: "%016llx", hash)
+        let room = nameMax - 1 - tag.utf8.count - suffix.utf8.count
+        var start = ""
+        for character in name {
+            guard start.utf8.count + character.utf8.count <= room else { break }
+            start.append(character)
+        }
+        return "." + start + tag + suffix
+    }
+
+    /// Linux's NAME_MAX: the longest file name, in bytes.
+    private static let nameMax = 255
 
     /// Makes everything written so far on the file system holding `path` durable (data and renames).
     public static func flush(near path: String) {

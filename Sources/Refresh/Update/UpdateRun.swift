@@ -1,5 +1,6 @@
 import Correlation
 import Foundation
+import VaultFiles
 import VaultModel
 
 /// One `vaultgen update`: read the vault, plan, and (unless only looking) write the changed notes atomically
@@ -64,11 +65,12 @@ public struct UpdateRun {
     public var lockWait: Double = 10
     /// Whether notes are written; `vaultgen chart` draws charts only.
     public var writesNotes = true
-    /// Stages one file's new bytes (see `NoteWriter`); replaceable so tests can make a write fail the way a full
-    /// disk does.
-    public var stage: @Sendable (_ bytes: [UInt8], _ path: String) throws -> NoteWriter.Staged? = { bytes, path in
+    /// Stages the new bytes of one file of the vault, by its vault path (see `NoteWriter`); replaceable so tests
+    /// can make a write fail the way a full disk does.
+    public var stage: @Sendable (_ bytes: [UInt8], _ path: String, _ root: URL) throws -> NoteWriter.Staged? = {
+        bytes, path, root in
         // The run has already compared every note and chart with its new bytes.
-        try NoteWriter.stage(bytes, to: path, comparing: false)
+        try NoteWriter.stage(bytes, to: path, in: root, comparing: false)
     }
     /// Makes everything staged or renamed so far durable (see `NoteWriter.flush(near:)`); replaceable so tests can
     /// see that the run flushes once after staging and once after renaming.
@@ -100,9 +102,7 @@ public struct UpdateRun {
         do {
             loaded = try times.measure("read") { () throws(VaultError) in try Vault.loadWithSources(root: vaultRoot) }
         } catch { throw .vault(error) }
-        var priceFolder = PriceFolder(
-            url: vaultRoot.appendingPathComponent(loaded.vault.config.prices), displayName: loaded.vault.config.prices)
-        priceFolder.confinement = vaultRoot
+        let priceFolder = PriceFolder(vaultRoot: vaultRoot, folder: loaded.vault.config.prices)
         // The price folder's tickers are the ones prose can name: `BTC-USD` is one token only when known.
         let known = Set(priceFolder.availableTickers())
         let updater = times.measure("index") {
@@ -115,15 +115,15 @@ public struct UpdateRun {
         }
         let comparing = StageTimes.now
         outcome.charts = outcome.plan.charts.filter { drawing in
-            let url = vaultRoot.appendingPathComponent(drawing.path)
-            guard !Self.isSymbolicLink(url) else {
+            // Where the chart would go must be a file vaultgen may replace: inside the vault, no link.
+            let path: String
+            do throws(VaultFileError) { path = try VaultFile.writable(drawing.path, in: vaultRoot) } catch {
+                if case .missing = error { return true }  // a folder to make: checked again when written
                 outcome.plan.warnings.append(
-                    .init(
-                        path: drawing.note, line: nil,
-                        message: "\(drawing.path) is a symbolic link; vaultgen does not draw through it"))
+                    .init(path: drawing.note, line: nil, message: "\(drawing.name) left as it was: \(error)"))
                 return false
             }
-            return (try? VaultScanner.readBytes(url.path)) != drawing.bytes
+            return (try? VaultScanner.readBytes(path)) != drawing.bytes
         }
         times.record("charts", since: comparing)
         outcome.times = times
@@ -151,14 +151,13 @@ public struct UpdateRun {
         defer { outcome.times.append(times) }
         let results = times.measure("stage") {
             changes.parallelMap { change -> Result<NoteWriter.Staged?, StageFailure> in
-                let path = root.appendingPathComponent(change.path).path
                 // A note edited since it was read is left for the next run rather than overwritten.
-                guard let current = try? VaultScanner.readBytes(path), current == change.original else {
+                guard let current = try? VaultFile.read(change.path, in: root), current == change.original else {
                     return .failure(
                         StageFailure(message: "\(change.path): changed while vaultgen ran; left for the next run"))
                 }
                 do {
-                    return .success(try stage(change.updated, path))
+                    return .success(try stage(change.updated, change.path, root))
                 } catch let error as NoteWriter.WriteError {
                     return .failure(
                         StageFailure(message: "\(change.path): cannot be written (\(error.reason)); left as it was"))
@@ -176,11 +175,10 @@ public struct UpdateRun {
             }
         }
         for drawing in outcome.charts {
-            let url = vaultRoot.appendingPathComponent(drawing.path)
             do {
-                try FileManager.default.createDirectory(
-                    at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                if let file = try stage(drawing.bytes, url.path) { staged.append((file, drawing.path)) }
+                if let file = try stage(drawing.bytes, drawing.path, root) { staged.append((file, drawing.path)) }
+            } catch let error as NoteWriter.WriteError {
+                outcome.failures.append("\(drawing.path): cannot be written (\(error.reason)); the old chart is left")
             } catch {
                 outcome.failures.append("\(drawing.path): cannot be written (\(error)); the old chart is left")
             }
@@ -202,9 +200,5 @@ public struct UpdateRun {
 
     private struct StageFailure: Error, Sendable {
         var message: String
-    }
-
-    private static func isSymbolicLink(_ url: URL) -> Bool {
-        (try? FileManager.default.attributesOfItem(atPath: url.path)[.type] as? FileAttributeType) == .typeSymbolicLink
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import VaultFiles
 
 #if canImport(Glibc)
     import Glibc
@@ -15,7 +16,7 @@ public final class VaultLock {
     public enum LockError: Error, Sendable, CustomStringConvertible {
         /// Another live run holds the lock and did not let go in time.
         case busy(path: String, holder: String, waited: Double)
-        /// The lock file cannot be created or opened.
+        /// The lock file cannot be created or opened: a symbolic link, a folder, a system error.
         case cannotOpen(path: String, reason: String)
 
         public var description: String {
@@ -33,10 +34,15 @@ public final class VaultLock {
     public let tookOverFrom: Int32?
 
     /// Takes the lock of the vault at `root`, waiting up to `wait` seconds for another run to finish.
+    ///
+    /// The lock file is opened like every file vaultgen writes (`VaultFile`): a symbolic link there, even a dangling
+    /// one, is refused rather than followed, so the lock never truncates or creates a file elsewhere.
     public init(vaultRoot root: URL, wait: Double) throws(LockError) {
         let path = root.appendingPathComponent(Self.fileName).path
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw .cannotOpen(path: path, reason: String(cString: strerror(errno))) }
+        let fd: Int32
+        do { fd = try VaultFile.open(Self.fileName, in: root, for: .update) } catch {
+            throw .cannotOpen(path: path, reason: error.reason)
+        }
         let deadline = Date().addingTimeInterval(wait)
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {
             if Date() >= deadline {

@@ -113,7 +113,7 @@ public struct VaultUpdater: Sendable {
                 index: index, edits: edited.edits, drawings: drawings, warnings: warnings, explanation: explanation)
         }
         let backlinkEdits = Array(vault.notes.indices).parallelMap { index in
-            selected(index, options) ? backlinks.edit(forNote: index) : nil
+            selected(index, options) ? backlinks.backlinks(forNote: index) : (nil, [])
         }
         var editsByNote: [Int: [TextEdit]] = [:]
         for outcome in refreshed {
@@ -123,10 +123,35 @@ public struct VaultUpdater: Sendable {
             plan.warnings += outcome.warnings
             plan.explanations.append(outcome.explanation)
         }
-        for (index, edit) in backlinkEdits.enumerated() {
+        plan.charts = Self.oneDrawingPerFile(plan.charts, warnings: &plan.warnings)
+        var leftOut: [Int: [Int]] = [:]
+        for (index, (edit, unnamed)) in backlinkEdits.enumerated() {
             if let edit { editsByNote[index, default: []].append(edit) }
+            for from in unnamed { leftOut[from, default: []].append(index) }
+        }
+        for (from, lists) in leftOut.sorted(by: { $0.key < $1.key }) {
+            let note = vault.notes[from]
+            let shown = lists.prefix(3).map { vault.notes[$0].path }.joined(separator: ", ")
+            let more = lists.count > 3 ? " and \(lists.count - 3) more" : ""
+            plan.warnings.append(
+                UpdatePlan.Warning(
+                    path: note.path, line: nil,
+                    message:
+                        "left out of the backlinks of \(shown)\(more): [[\(note.name)]] would not link to it (in a "
+                        + "link, | starts an alias, # a heading, ^ a block, ]] ends it, and a line break ends the "
+                        + "line); rename it to have it listed"))
         }
         for (index, edits) in editsByNote.sorted(by: { $0.key < $1.key }) where !edits.isEmpty {
+            if let target = vault.symbolicLinks[vault.notes[index].path] {
+                // The writers' rule (see `NoteWriter`): a link is never written through or replaced.
+                plan.warnings.append(
+                    UpdatePlan.Warning(
+                        path: vault.notes[index].path, line: nil,
+                        message:
+                            "left as it was: it is a symbolic link to \(target), and vaultgen never writes through or "
+                            + "over one (a note it leads to is refreshed under its own path)"))
+                continue
+            }
             let original = sources[index].bytes
             do {
                 let updated = try Splice.apply(edits, to: original)
@@ -143,6 +168,28 @@ public struct VaultUpdater: Sendable {
             }
         }
         return plan
+    }
+
+    /// Keeps the first drawing of each chart file: two notes that embed one file would otherwise redraw it on
+    /// every run, each in turn. Each later note that embeds it gets a warning naming both.
+    static func oneDrawingPerFile(_ drawings: [ChartDrawing], warnings: inout [UpdatePlan.Warning]) -> [ChartDrawing] {
+        var first: [String: String] = [:]
+        var kept: [ChartDrawing] = []
+        for drawing in drawings {
+            guard let owner = first[drawing.path] else {
+                first[drawing.path] = drawing.note
+                kept.append(drawing)
+                continue
+            }
+            guard owner != drawing.note else { continue }  // one note embedding it twice: the same picture
+            warnings.append(
+                UpdatePlan.Warning(
+                    path: drawing.note, line: nil,
+                    message:
+                        "\(drawing.path) is embedded by \(owner) and \(drawing.note): drawn for \(owner) only (give "
+                        + "each note a chart file of its own)"))
+        }
+        return kept
     }
 
     /// What planning one sector note gives.

@@ -1,4 +1,5 @@
 import Foundation
+import VaultFiles
 
 /// A whole vault, read: its parsed notes, its attachments and its config.
 public struct Vault: Sendable {
@@ -13,6 +14,9 @@ public struct Vault: Sendable {
     public var problems: [VaultProblem]
     /// Temporary files of interrupted vaultgen writes (hidden from Obsidian), for the next run to clear.
     public var leftovers: [String] = []
+    /// Notes that are symbolic links, with the vault path of the file each leads to: never written (see
+    /// `NoteWriter`), as the file they lead to is written under its own path.
+    public var symbolicLinks: [String: String] = [:]
     /// Obsidian's "folder for new attachments" (`.obsidian/app.json` `attachmentFolderPath`), as written.
     public var attachmentFolderSetting: String? = nil
 
@@ -107,6 +111,7 @@ extension Vault {
         var vault = Vault(
             root: root, config: config, notes: results.map(\.0), attachments: listing.attachments, problems: problems)
         vault.leftovers = listing.leftovers
+        vault.symbolicLinks = listing.links
         vault.attachmentFolderSetting = readAttachmentFolderSetting(root: root)
         return (vault, keepSources ? results.map { $0.2 ?? SourceText("") } : [])
     }
@@ -133,8 +138,7 @@ extension Vault {
 
     /// Reads `attachmentFolderPath` from `.obsidian/app.json`; nil when there is no such setting.
     static func readAttachmentFolderSetting(root: URL) -> String? {
-        let url = root.appendingPathComponent(".obsidian/app.json")
-        guard let bytes = try? VaultScanner.readBytes(url.path),
+        guard let bytes = try? VaultFile.read(".obsidian/app.json", in: root),
             let json = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any]
         else { return nil }
         return json["attachmentFolderPath"] as? String

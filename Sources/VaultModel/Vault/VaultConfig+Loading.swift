@@ -1,4 +1,5 @@
 import Foundation
+import VaultFiles
 import Yams
 
 /// A config file that cannot be used; the run stops before touching any note.
@@ -14,9 +15,13 @@ extension VaultConfig {
     /// Reads `.vaultgen.yml` from the vault root; a vault without one gets the defaults.
     public static func load(vaultRoot: URL) throws(ConfigError) -> VaultConfig {
         let url = vaultRoot.appendingPathComponent(fileName)
-        guard FileManager.default.fileExists(atPath: url.path) else { return VaultConfig() }
-        guard let bytes = try? VaultScanner.readBytes(url.path), let text = String(validating: bytes, as: UTF8.self)
-        else {
+        let bytes: [UInt8]
+        // Read as every vault file is (`VaultFile`): a folder or a named pipe there is named as such.
+        do { bytes = try VaultFile.read(fileName, in: vaultRoot) } catch {
+            if case .missing = error { return VaultConfig() }
+            throw ConfigError(file: url.path, line: 1, message: error.reason)
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
             throw ConfigError(file: url.path, line: 1, message: "cannot be read as UTF-8 text")
         }
         return try parse(text, file: url.path)

@@ -17,6 +17,9 @@ public enum VaultScanner {
         public var skipped: [(path: String, reason: String)] = []
         /// Temporary files an interrupted vaultgen write left behind (`.Note.md.vaultgen-PID.tmp`).
         public var leftovers: [String] = []
+        /// Notes that are symbolic links (to a file inside the vault), or are reached through a folder that is
+        /// one, with the vault path each leads to.
+        public var links: [String: String] = [:]
     }
 
     /// Walks the vault folder.
@@ -25,7 +28,11 @@ public enum VaultScanner {
         let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path
         var visited = Set<String>([rootPath])
         var pending: [String] = [""]
+        // Folders reached through a symbolic link, with the vault path they lead to: their notes are links too.
+        var linkedFolders: [String: String] = [:]
+        func relative(_ real: String) -> String { real == rootPath ? "" : String(real.dropFirst(rootPath.count + 1)) }
         while let folder = pending.popLast() {
+            let via = linkedFolders[folder]
             let absolute = folder.isEmpty ? rootPath : rootPath + "/" + folder
             guard let entries = entries(of: absolute) else {
                 if !folder.isEmpty { listing.skipped.append((folder, "the folder cannot be read")) }
@@ -64,11 +71,18 @@ public enum VaultScanner {
                         continue
                     }
                     kind = info.st_mode & S_IFMT
+                    if kind == S_IFREG, VaultPath.hasMarkdownExtension(name) { listing.links[path] = relative(target) }
                     if kind == S_IFDIR {
                         guard visited.insert(target).inserted else {
                             listing.skipped.append((path, "a symbolic link to a folder already read"))
                             continue
                         }
+                        linkedFolders[path] = relative(target)
+                    }
+                } else if let via {
+                    if kind == S_IFDIR { linkedFolders[path] = VaultPath.join(via, name) }
+                    if kind == S_IFREG, VaultPath.hasMarkdownExtension(name) {
+                        listing.links[path] = VaultPath.join(via, name)
                     }
                 }
                 if kind == S_IFDIR {
