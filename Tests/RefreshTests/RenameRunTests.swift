@@ -75,6 +75,18 @@ struct RenameRunTests {
         #expect(scratch.files().filter { !$0.key.hasPrefix(".vaultgen") } == snapshot)
     }
 
+    /// A note that is a symbolic link is never moved through (the rule every writer follows): exit 2, nothing changed.
+    @Test func aSymbolicLinkIsNotMoved() throws {
+        let scratch = try Self.vault(["Real.md": "# Real\n", "Hub.md": "[[Alias]]\n"])
+        try FileManager.default.createSymbolicLink(
+            atPath: scratch.url.appendingPathComponent("Alias.md").path, withDestinationPath: "Real.md")
+        let snapshot = scratch.files()
+        let run = try CLI.run(["rename", "Alias", "Other", "--vault", scratch.url.path])
+        #expect(run.status == 2)
+        #expect(run.err.contains("symbolic link"), "\(run.err)")
+        #expect(scratch.files().filter { !$0.key.hasPrefix(".vaultgen") } == snapshot)
+    }
+
     /// A move that fails after the links were rewritten puts every note back as it was.
     @Test func aFailedMoveUndoesEverything() throws {
         let scratch = try Self.vault(Self.files)

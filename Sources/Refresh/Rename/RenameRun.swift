@@ -1,4 +1,5 @@
 import Foundation
+import VaultFiles
 import VaultModel
 
 /// One `vaultgen rename`: read the vault, plan, and (unless only looking) rewrite the linking notes and move
@@ -87,7 +88,8 @@ public struct RenameRun {
                 throw .failed("\(rewrite.path) changed while vaultgen ran")
             }
             do {
-                if let file = try NoteWriter.stage(rewrite.updated, to: url(rewrite.path), comparing: false) {
+                // Inside the vault, never through a symbolic link (the rule every writer follows).
+                if let file = try NoteWriter.stage(rewrite.updated, to: rewrite.path, in: root, comparing: false) {
                     staged.append(file)
                 }
             } catch {
@@ -111,7 +113,9 @@ public struct RenameRun {
         var moved: [RenamePlan.Move] = []
         for step in plan.moves {
             do {
-                try move(url(step.from), url(step.to))
+                let from = try VaultFile.writable(step.from, in: root)
+                let to = try VaultFile.locate(step.to, in: root, creatingFolders: true)
+                try move(from, to)
                 moved.append(step)
             } catch {
                 for done in moved.reversed() { _ = Foundation.rename(url(done.to), url(done.from)) }
