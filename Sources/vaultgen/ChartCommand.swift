@@ -51,6 +51,7 @@ struct ChartCommand: ParsableCommand {
             // The note's own embeds: the chart part of an update limited to this note.
             var run = UpdateRun(vaultRoot: root, templatesFolder: folder, options: .init(asOf: day, only: [note]))
             run.writesNotes = false
+            run.typedVault = vault
             let outcome: UpdateRun.Outcome
             do { outcome = try run.run(mode: .write) } catch {
                 Output.error("vaultgen: \(error)")
@@ -62,7 +63,16 @@ struct ChartCommand: ParsableCommand {
             for drawing in outcome.charts where written.contains(drawing.path) {
                 print("drew \(drawing.path): \(drawing.kind.rawValue) of \(drawing.note)")
             }
-            if outcome.plan.charts.isEmpty { Output.error("vaultgen: \(note) embeds no chart vaultgen draws") }
+            if outcome.plan.sectorNotes == 0 {
+                Output.error("vaultgen: \(note) is not a sector note (no tickers: in its front matter, no #sector tag)")
+                throw ExitCode(2)
+            }
+            if outcome.plan.charts.isEmpty {
+                Output.error(
+                    "vaultgen: \(note) embeds no chart vaultgen draws (![[…-sector-chart.png]] or ![[…-correlation-heatmap.png]])"
+                )
+                throw ExitCode(1)
+            }
             for failure in outcome.failures { Output.error("vaultgen: \(failure)") }
             if !outcome.failures.isEmpty { throw ExitCode(2) }
             if !outcome.plan.warnings.isEmpty { throw ExitCode(1) }

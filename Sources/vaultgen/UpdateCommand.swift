@@ -90,6 +90,7 @@ struct UpdateCommand: ParsableCommand {
             vaultRoot: URL(fileURLWithPath: vault), templatesFolder: templates.folder,
             options: VaultUpdater.Options(asOf: asOf.flatMap { Day(iso: $0) }, only: only))
         run.lockWait = wait
+        run.typedVault = vault
         let outcome: UpdateRun.Outcome
         do {
             outcome = try run.run(mode: dryRun || diff || check || explain ? .look : .write)

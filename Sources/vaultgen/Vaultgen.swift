@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VaultModel
 
 @main
 struct Vaultgen: ParsableCommand {
@@ -32,6 +33,18 @@ struct Vaultgen: ParsableCommand {
         Foundation.exit(status)
     }
 
+    /// A first argument that is no command (`vaultgen chek`, `vaultgen help nope`), with the closest command;
+    /// nil when the arguments start with a command, an option, or nothing.
+    static func unknownCommand(_ arguments: [String]) -> String? {
+        let names = configuration.subcommands.compactMap { $0.configuration.commandName }
+        var words = arguments
+        if words.first == "help" { words.removeFirst() }
+        guard let first = words.first, !first.hasPrefix("-"), !names.contains(first) else { return nil }
+        let suggestion = NameSuggester(names: names).suggest(first)
+        return "vaultgen: '\(first)' is not a vaultgen command"
+            + (suggestion.map { " (did you mean '\($0)'?)" } ?? "") + "; see 'vaultgen --help'"
+    }
+
     /// Whether the AddressSanitizer runtime is loaded in this process.
     static let sanitized: Bool = {
         let process = dlopen(nil, RTLD_NOW)
@@ -41,6 +54,11 @@ struct Vaultgen: ParsableCommand {
 
     /// Runs the command; a usage error exits 2 as documented (swift-argument-parser's default is 64).
     static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let problem = unknownCommand(arguments) {
+            FileHandle.standardError.write(Data((problem + "\n").utf8))
+            Foundation.exit(2)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

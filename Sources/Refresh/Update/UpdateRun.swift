@@ -46,9 +46,12 @@ public struct UpdateRun {
         case templates(TemplateSet.TemplateError)
         case lock(VaultLock.LockError)
         case noTemplates
+        /// An `--only` (or `chart`) name that names no single note.
+        case note(NoteLookup.Problem)
 
         public var description: String {
             switch self {
+            case .note(let problem): return problem.description
             case .vault(let error): return error.description
             case .templates(let error): return error.description
             case .lock(let error): return error.description
@@ -65,6 +68,8 @@ public struct UpdateRun {
     public var lockWait: Double = 10
     /// Whether notes are written; `vaultgen chart` draws charts only.
     public var writesNotes = true
+    /// The vault folder as the user typed it, so that `--only Vault/Sectors/N.md` (what `update` prints) works.
+    public var typedVault = "."
     /// Stages the new bytes of one file of the vault, by its vault path (see `NoteWriter`); replaceable so tests
     /// can make a write fail the way a full disk does.
     public var stage: @Sendable (_ bytes: [UInt8], _ path: String, _ root: URL) throws -> NoteWriter.Staged? = {
@@ -102,6 +107,17 @@ public struct UpdateRun {
         do {
             loaded = try times.measure("read") { () throws(VaultError) in try Vault.loadWithSources(root: vaultRoot) }
         } catch { throw .vault(error) }
+        // `--only` names are what `update` prints, names or aliases: each must find one note, or nothing runs.
+        var options = self.options
+        let lookup = NoteLookup(vault: loaded.vault)
+        var only: [String] = []
+        for name in options.only {
+            switch lookup.find(name, vaultFolder: typedVault) {
+            case .success(let index): only.append(loaded.vault.notes[index].path)
+            case .failure(let problem): throw .note(problem)
+            }
+        }
+        options.only = only
         let priceFolder = PriceFolder(vaultRoot: vaultRoot, folder: loaded.vault.config.prices)
         // The price folder's tickers are the ones prose can name: `BTC-USD` is one token only when known.
         let known = Set(priceFolder.availableTickers())
