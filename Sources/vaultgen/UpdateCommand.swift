@@ -107,6 +107,11 @@ struct UpdateCommand: ParsableCommand {
             }
             try Vaultgen.finish(0)
         }
+        if let folder = outcome.pricesMissing {
+            Output.error(
+                "vaultgen: error: \(prefixed(folder)): no price files (the config's `prices:` names this folder, "
+                    + "default Prices); no figure or chart was refreshed")
+        }
         for warning in plan.warnings { Output.error(prefixed(warning.description)) }
         let looking = dryRun || diff || check
         if diff {
@@ -136,6 +141,8 @@ struct UpdateCommand: ParsableCommand {
         if !outcome.failures.isEmpty { try Vaultgen.finish(2) }
         if check && !(plan.changes.isEmpty && outcome.charts.isEmpty) { try Vaultgen.finish(1) }
         if strict && !plan.warnings.isEmpty { try Vaultgen.finish(1) }
+        // Figures that could not be refreshed for want of every price file are worth a mail from cron.
+        if outcome.pricesMissing != nil { try Vaultgen.finish(1) }
         try Vaultgen.finish(fetched ? 0 : 1)
     }
 

@@ -65,3 +65,30 @@ struct CommandNameTests {
         #expect(run.out.contains("Check every link of a vault"))
     }
 }
+
+/// One cause, one message: a vault whose price folder is missing says so once and exits 1.
+@Suite("A missing price folder")
+struct MissingPriceFolderTests {
+    @Test func oneErrorNamingTheFolderAndExitOne() throws {
+        let vault = try FixtureVault("update-seed", prices: nil)
+        defer { vault.remove() }
+        let run = try CLI.run(["update", vault.root.path, "--dry-run"] + CommandNameTests.common)
+        #expect(run.status == 1)
+        #expect(
+            run.err == "vaultgen: error: \(vault.root.path)/Prices: no price files (the config's `prices:` names this "
+                + "folder, default Prices); no figure or chart was refreshed\n")
+        #expect(run.out.hasSuffix("0 charts, 0 warnings\n"))
+    }
+
+    @Test func aMissingTickerIsNamedOnceWithItsFile() throws {
+        let vault = try FixtureVault("update-seed")
+        defer { vault.remove() }
+        try FileManager.default.removeItem(at: vault.root.appendingPathComponent("Prices/CORZ.csv"))
+        let run = try CLI.run(["update", vault.root.path, "--dry-run"] + CommandNameTests.common)
+        #expect(run.status == 0)
+        let mentions = run.err.components(separatedBy: "Prices/CORZ.csv: no such file").count - 1
+        // Once in the note's group warning, once in its chart's, once where a peer note names it as a peer.
+        #expect(mentions == 3, "\(run.err)")
+        #expect(run.err.contains(" not refreshed (pair CORZ-HUT): no usable prices for CORZ\n"))
+    }
+}

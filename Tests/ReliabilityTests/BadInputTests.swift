@@ -89,7 +89,8 @@ struct BadInputTests {
         // update reads the same vault and changes no file: a bad note is never rewritten.
         let before = scratch.files(root)
         let update = try CLI.run(["update", root.path, "--templates", Repo.templates.path])
-        #expect(update.status == 0, "\(update.err)")
+        // These vaults have no price folder: a sector note among them makes that one error, exit 1.
+        #expect(update.status == (update.err.contains(": no price files (") ? 1 : 0), "\(update.err)")
         #expect(scratch.files(root).filter { !$0.key.hasPrefix(".vaultgen.lock") } == before)
     }
 

@@ -29,7 +29,8 @@ public struct FigureEditor: Sendable {
         var out = Outcome()
         func warn(_ position: SourcePosition?, _ message: String) {
             out.warnings.append(
-                UpdatePlan.Warning(path: sector.path, line: position?.line, column: position?.column, message: message))
+                UpdatePlan.Warning.figure(
+                    path: sector.path, line: position?.line, column: position?.column, message: message))
         }
         if let window = sector.unreadableWindow {
             warn(
@@ -97,7 +98,7 @@ public struct FigureEditor: Sendable {
         func leave(_ why: String) {
             let first = figure.numbers.first.map { source.string($0.range) } ?? ""
             out.warnings.append(
-                UpdatePlan.Warning(
+                UpdatePlan.Warning.figure(
                     path: sector.path, line: figure.position.line, column: figure.position.column,
                     message: "\(first) not refreshed (\(figure.subject)): \(why)"))
             out.explained.append("\(figure.position) \(figure.place), \(figure.subject): \(first) left: \(why)")
@@ -111,7 +112,7 @@ public struct FigureEditor: Sendable {
             setLabel(value, rounded: figure.numbers[0], scale: .correlation)
         case .pair(let a, let b):
             let pair = figures.matrix.pair(a, b)
-            guard let r = pair.r else { return leave(pair.reason ?? "n/a") }
+            guard let r = pair.r else { return leave(figures.pairProblem(pair)) }
             set(figure.numbers[0], r)
             setLabel(r, rounded: figure.numbers[0], scale: .correlation)
             if let claim = figure.claim {
@@ -144,7 +145,7 @@ public struct FigureEditor: Sendable {
                 let extreme = highest ? means.max { $0.1 < $1.1 } : means.min { $0.1 < $1.1 }
                 if let extreme, extreme.0 != ticker {
                     out.warnings.append(
-                        UpdatePlan.Warning(
+                        UpdatePlan.Warning.figure(
                             path: sector.path, line: figure.position.line, column: figure.position.column,
                             message:
                                 "the claim that \(ticker) is the \(highest ? "most" : "least") correlated with the others no longer holds: \(extreme.0) is (mean r \(figure.numbers[0].form.format(extreme.1)))"
@@ -206,7 +207,7 @@ public struct FigureEditor: Sendable {
                 : "; across the whole group it does not hold (\(extreme.a)-\(extreme.b) is \(figure.numbers[0].form.format(extreme.r ?? .nan)))"
         }
         out.warnings.append(
-            UpdatePlan.Warning(
+            UpdatePlan.Warning.figure(
                 path: sector.path, line: figure.position.line, column: figure.position.column, message: message))
     }
 
@@ -261,10 +262,10 @@ public struct FigureEditor: Sendable {
             let at = source.position(of: row.number.range.lowerBound)
             guard let r = pair.r else {
                 out.warnings.append(
-                    UpdatePlan.Warning(
+                    UpdatePlan.Warning.figure(
                         path: path, line: at.line, column: at.column,
                         message:
-                            "\(source.string(row.number.range)) not refreshed (pair \(row.a)-\(row.b)): \(pair.reason ?? "n/a")"
+                            "\(source.string(row.number.range)) not refreshed (pair \(row.a)-\(row.b)): \(figures.pairProblem(pair))"
                     ))
                 continue
             }

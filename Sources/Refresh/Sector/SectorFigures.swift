@@ -91,10 +91,30 @@ public struct SectorFigures: Sendable {
         switch peers[peer] ?? .failure(PeerProblem(reason: "no note named \(peer)")) {
         case .failure(let problem): return .failure(problem)
         case .success(let peerTickers):
+            if let missing = missingPrices(group.tickers + peerTickers) {
+                return .failure(PeerProblem(reason: missing))
+            }
             let figures = CrossGroupFigures(matrix: matrix, groupA: group.tickers, groupB: peerTickers)
             if let problem = Self.problem(of: figures.pairs) { return .failure(PeerProblem(reason: problem)) }
             return .success(figures)
         }
+    }
+
+    /// `no usable prices for CORZ, EQIX (Prices/EQIX.csv: no such file)`: each ticker named once, with its file's
+    /// reason unless it is one of the note's own tickers (whose reasons the group's warning already gave).
+    func missingPrices(_ tickers: [String]) -> String? {
+        var seen = Set<String>()
+        let missing = tickers.filter { matrix.problems[$0] != nil && seen.insert($0).inserted }
+        guard !missing.isEmpty else { return nil }
+        let own = Set(group.tickers)
+        let names = missing.prefix(5).map { own.contains($0) ? $0 : "\($0) (\(matrix.problems[$0]!))" }
+        let more = missing.count > 5 ? " and \(missing.count - 5) more" : ""
+        return "no usable prices for \(names.joined(separator: ", "))\(more)"
+    }
+
+    /// Why one pair has no value: its tickers' prices, else the pair's own reason (too little overlap).
+    func pairProblem(_ pair: PairCorrelation) -> String {
+        missingPrices([pair.a, pair.b]) ?? pair.reason ?? "n/a"
     }
 
     /// The median of the group's pairs.

@@ -11,16 +11,32 @@ public struct UpdatePlan: Sendable {
 
     /// Something left as it was, with the note and the reason.
     public struct Warning: Sendable, Equatable, CustomStringConvertible {
+        /// What the warning is about, so that one cause (a missing price folder) can stand for all it explains.
+        public enum Kind: Sendable, Equatable {
+            /// A figure, or a number, of a sector note left as it was.
+            case figure
+            /// A chart left as it was.
+            case chart
+            case other
+        }
+
         public var path: String
         public var line: Int?
         public var column: Int?
         public var message: String
+        public var kind: Kind
 
-        public init(path: String, line: Int?, column: Int? = nil, message: String) {
+        public init(path: String, line: Int?, column: Int? = nil, message: String, kind: Kind = .other) {
             self.path = path
             self.line = line
             self.column = column
             self.message = message
+            self.kind = kind
+        }
+
+        /// A warning about a figure or a number of a sector note.
+        public static func figure(path: String, line: Int?, column: Int? = nil, message: String) -> Warning {
+            Warning(path: path, line: line, column: column, message: message, kind: .figure)
         }
 
         /// `path:line:column: warning: message`, as compilers and editors print them.

@@ -23,6 +23,9 @@ public struct UpdateRun {
         public var charts: [ChartDrawing] = []
         /// Set when this run took over the lock of a run that died.
         public var lockNote: String?
+        /// The price folder (as the config names it) when it holds no price file at all: no figure could be
+        /// refreshed, and that one cause stands for every figure and chart warning.
+        public var pricesMissing: String?
         /// Wall time of each stage, for `--timing`.
         public var times = StageTimes()
         /// The parsed vault, its indexes and prices the plan was made from. Kept so that a command can exit
@@ -121,11 +124,19 @@ public struct UpdateRun {
         let priceFolder = PriceFolder(vaultRoot: vaultRoot, folder: loaded.vault.config.prices)
         // The price folder's tickers are the ones prose can name: `BTC-USD` is one token only when known.
         let known = Set(priceFolder.availableTickers())
+        let pricesMissing = known.isEmpty ? loaded.vault.config.prices : nil
         let updater = times.measure("index") {
             VaultUpdater(vault: loaded.vault, sources: loaded.sources, templates: templates, knownTickers: known)
         }
         let prices = times.measure("prices") { priceFolder.load(updater.tickersNeeded()) }
         var outcome = Outcome(plan: times.measure("plan") { updater.plan(prices: prices, options: options) })
+        // One cause, one message: with no price file at all, every figure and chart warning says the same thing.
+        if let folder = pricesMissing, outcome.plan.sectorNotes > 0,
+            outcome.plan.warnings.contains(where: { $0.kind != .other })
+        {
+            outcome.pricesMissing = folder
+            outcome.plan.warnings.removeAll { $0.kind != .other }
+        }
         outcome.lockNote = lock?.tookOverFrom.map {
             "took over the lock left by pid \($0), which no longer runs (a run that was killed)"
         }
@@ -136,7 +147,9 @@ public struct UpdateRun {
             do throws(VaultFileError) { path = try VaultFile.writable(drawing.path, in: vaultRoot) } catch {
                 if case .missing = error { return true }  // a folder to make: checked again when written
                 outcome.plan.warnings.append(
-                    .init(path: drawing.note, line: nil, message: "\(drawing.name) left as it was: \(error)"))
+                    .init(
+                        path: drawing.note, line: nil, message: "\(drawing.name) left as it was: \(error)", kind: .chart
+                    ))
                 return false
             }
             return (try? VaultScanner.readBytes(path)) != drawing.bytes

@@ -103,7 +103,7 @@ public struct VaultUpdater: Sendable {
             let warnings =
                 edited.warnings
                 + chartWarnings.map {
-                    UpdatePlan.Warning(path: sector.path, line: nil, message: $0)
+                    UpdatePlan.Warning(path: sector.path, line: nil, message: $0, kind: .chart)
                 }
             var lines = explain(sector, options: correlation)
             if let problem = figures.groupProblem { lines.append("group figures: not computed: \(problem)") }
