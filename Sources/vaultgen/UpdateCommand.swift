@@ -14,7 +14,9 @@ struct UpdateCommand: ParsableCommand {
             "What a run changes", and --explain) and the generated Backlinks subsection change; everything else \
             renders exactly as before. Every number in a correlation context that is left as it was is reported \
             as PATH:LINE:COL: warning. A note is written only when its bytes change, atomically, behind a lock \
-            file in the vault (.vaultgen.lock).
+            file in the vault (.vaultgen.lock). A sector note that calls itself a "distinct cluster", "separate \
+            from [[X]]" or labels a vs [[X]] row "Separate clusters" is warned about, line named, when the \
+            average-linkage tree of every sector's tickers disagrees (see vaultgen clusters); its words are kept.
 
             With --diff, standard output is a patch that `git apply` and `patch -p1` apply in the vault folder; \
             the summary and every other message go to standard error. --check --diff prints the patch and exits 1 \

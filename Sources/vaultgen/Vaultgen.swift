@@ -13,7 +13,7 @@ struct Vaultgen: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             CheckCommand.self, UpdateCommand.self, FetchCommand.self, CorrCommand.self, NewCommand.self,
-            ChartCommand.self,
+            ChartCommand.self, ClustersCommand.self,
         ]
     )
 

@@ -6,7 +6,8 @@
 /// ticker closer on average to another sector than to its own (`b < a`), a sector whose mean silhouette is ≤ 0,
 /// and two sectors the tree does not separate. The tree separates sectors A and B when the smallest cluster
 /// holding all of A holds none of B, and the smallest holding all of B holds none of A: then some cut of the
-/// tree puts all of A in one cluster and all of B in another. Sectors that share a ticker are never separated.
+/// tree puts all of A in one cluster and all of B in another. Sectors that share a ticker (a parent sector and
+/// its child) are not compared: no tree separates them, and neither claims to be apart from the other.
 public struct ClusterAnalysis: Sendable {
     public let distances: DistanceMatrix
     public let dendrogram: Dendrogram
@@ -46,7 +47,9 @@ public struct ClusterAnalysis: Sendable {
             group.isEmpty ? Set<Int>() : Set(dendrogram.leaves(of: dendrogram.smallestCluster(holding: group)))
         }
         for a in sectors.indices where !groups[a].isEmpty {
+            let members = Set(groups[a])
             for b in sectors.indices.dropFirst(a + 1) where !groups[b].isEmpty {
+                guard !groups[b].contains(where: members.contains) else { continue }
                 if groups[b].contains(where: spans[a].contains) || groups[a].contains(where: spans[b].contains) {
                     findings.append(.notDistinct(sectors[a].name, sectors[b].name))
                 }
@@ -56,10 +59,11 @@ public struct ClusterAnalysis: Sendable {
         self.findings = findings
     }
 
-    /// Whether the tree separates the sectors named `a` and `b`; nil when either is not a sector with tickers.
+    /// Whether the tree separates the sectors named `a` and `b`; nil when either is not a sector with tickers, or
+    /// they share a ticker.
     public func separates(_ a: String, _ b: String) -> Bool? {
         guard let first = sectors.first(where: { $0.name == a }), let second = sectors.first(where: { $0.name == b }),
-            !first.tickers.isEmpty, !second.tickers.isEmpty
+            !first.tickers.isEmpty, !second.tickers.isEmpty, Set(first.tickers).isDisjoint(with: second.tickers)
         else { return nil }
         return !findings.contains(.notDistinct(a, b)) && !findings.contains(.notDistinct(b, a))
     }

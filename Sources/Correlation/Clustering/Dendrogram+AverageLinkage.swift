@@ -21,70 +21,64 @@ extension Dendrogram {
     public static func averageLinkage(distances: [Double], count: Int) -> Dendrogram {
         precondition(distances.count == count * max(count - 1, 0) / 2, "condensed matrix of the wrong size")
         guard count > 1 else { return Dendrogram(count: count, merges: []) }
-        let n = count
+        var d = distances
+        let found = d.withUnsafeMutableBufferPointer { nearestNeighbourChain($0, count: count) }
+        return Dendrogram(count: count, merges: labelled(found, count: count))
+    }
+
+    /// The merges in the order the chain finds them; `d` is overwritten with cluster distances.
+    private static func nearestNeighbourChain(_ d: UnsafeMutableBufferPointer<Double>, count n: Int) -> [Merge] {
         var found: [Merge] = []
         found.reserveCapacity(n - 1)
-        var d = distances
         var size = [Int](repeating: 1, count: n)
-        var chain = [Int](repeating: 0, count: n)
-        var chainLength = 0
-        d.withUnsafeMutableBufferPointer { d in
-            size.withUnsafeMutableBufferPointer { size in
-                for _ in 0..<(n - 1) {
-                    if chainLength == 0 {
-                        chainLength = 1
-                        chain[0] = size.firstIndex { $0 > 0 } ?? 0
-                    }
-                    var x = 0
-                    var y = 0
-                    var nearest = Double.infinity
-                    while true {
-                        x = chain[chainLength - 1]
-                        if chainLength > 1 {
-                            y = chain[chainLength - 2]
-                            nearest = d[condensedIndex(n, x, y)]
-                        } else {
-                            nearest = .infinity
-                        }
-                        // Row x of the condensed matrix: columns before x are spread over earlier rows, the
-                        // rest are contiguous.
-                        for i in 0..<x where size[i] > 0 {
-                            let distance = d[condensedIndex(n, i, x)]
-                            if distance < nearest {
-                                nearest = distance
-                                y = i
-                            }
-                        }
-                        let rowStart = condensedIndex(n, x, x + 1) &- (x + 1)
-                        for i in (x + 1)..<n where size[i] > 0 {
-                            let distance = d[rowStart + i]
-                            if distance < nearest {
-                                nearest = distance
-                                y = i
-                            }
-                        }
-                        if chainLength > 1 && y == chain[chainLength - 2] { break }
-                        chain[chainLength] = y
-                        chainLength += 1
-                    }
-                    chainLength -= 2
-                    if x > y { swap(&x, &y) }
-                    let nx = size[x]
-                    let ny = size[y]
-                    found.append(Merge(a: x, b: y, height: nearest, size: nx + ny))
-                    size[x] = 0
-                    size[y] = nx + ny
-                    let wx = Double(nx)
-                    let wy = Double(ny)
-                    let total = Double(nx + ny)
-                    for i in 0..<n where size[i] > 0 && i != y {
-                        let iy = condensedIndex(n, i, y)
-                        d[iy] = (wx * d[condensedIndex(n, i, x)] + wy * d[iy]) / total
+        // The active clusters in increasing order: scanning them in that order keeps scipy's tie order, and
+        // skipping merged ones halves the scans on average.
+        var active = Array(0..<n)
+        var chain: [Int] = []
+        chain.reserveCapacity(n)
+        for _ in 0..<(n - 1) {
+            if chain.isEmpty { chain.append(active[0]) }
+            var x = 0
+            var y = 0
+            var nearest = Double.infinity
+            while true {
+                x = chain[chain.count - 1]
+                if chain.count > 1 {
+                    y = chain[chain.count - 2]
+                    nearest = d[condensedIndex(n, x, y)]
+                } else {
+                    nearest = .infinity
+                }
+                // Row x of the condensed matrix: columns before x are spread over earlier rows, the rest are
+                // contiguous.
+                let rowStart = condensedIndex(n, x, x + 1) &- (x &+ 1)
+                for i in active where i != x {
+                    let distance = i < x ? d[condensedIndex(n, i, x)] : d[rowStart &+ i]
+                    if distance < nearest {
+                        nearest = distance
+                        y = i
                     }
                 }
+                if chain.count > 1 && y == chain[chain.count - 2] { break }
+                chain.append(y)
+            }
+            chain.removeLast(2)
+            if x > y { swap(&x, &y) }
+            let nx = size[x]
+            let ny = size[y]
+            found.append(Merge(a: x, b: y, height: nearest, size: nx + ny))
+            size[x] = 0
+            size[y] = nx + ny
+            active.remove(at: active.firstIndex(of: x)!)
+            let wx = Double(nx)
+            let wy = Double(ny)
+            let total = Double(nx + ny)
+            for i in active where i != y {
+                let iy = condensedIndex(n, i, y)
+                d[iy] = (wx * d[condensedIndex(n, i, x)] + wy * d[iy]) / total
             }
         }
-        return Dendrogram(count: n, merges: labelled(found, count: n))
+        return found
     }
 
     /// The merges sorted by height (stably) and renumbered as scipy's `label` does.

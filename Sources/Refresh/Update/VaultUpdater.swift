@@ -121,6 +121,7 @@ public struct VaultUpdater: Sendable {
             plan.warnings += outcome.warnings
             plan.explanations.append(outcome.explanation)
         }
+        plan.warnings += ClusterClaims(updater: self).warnings(sectors: sectors, prices: prices, asOf: options.asOf)
         for (index, edit) in backlinkEdits.enumerated() {
             if let edit { editsByNote[index, default: []].append(edit) }
         }

@@ -8,7 +8,8 @@ Every case is a correlation matrix R (stored in the JSON, full precision), its t
 - per sector: cohesion (mean r of its pairs), the nearest other sector by mean r and that mean (separation), the
   mean silhouette;
 - findings: tickers with b < a, sectors with mean silhouette <= 0, and pairs of sectors the tree does not
-  separate (the smallest subtree holding one sector holds a ticker of the other), found with scipy's to_tree.
+  separate (the smallest subtree holding one sector holds a ticker of the other; sectors that share a ticker are
+  not compared), found with scipy's to_tree.
 
 Cases: (a) `synthetic`: 14 tickers from a seeded factor model in four sectors, one ticker driven by another
 sector's factor and one sector of two unrelated tickers; (b) `ties-*`: matrices with many equal distances,
@@ -92,7 +93,9 @@ def analyse(name, tickers, R, sectors):
     spans = [span(g) if g else set() for g in groups]
     for a in range(len(groups)):
         for b in range(a + 1, len(groups)):
-            if groups[a] and groups[b] and (spans[a] & set(groups[b]) or spans[b] & set(groups[a])):
+            if not groups[a] or not groups[b] or set(groups[a]) & set(groups[b]):
+                continue  # sectors that share a ticker are not compared
+            if spans[a] & set(groups[b]) or spans[b] & set(groups[a]):
                 findings.append({"kind": "not-distinct", "sectors": [sectors[a]["name"], sectors[b]["name"]],
                                  "ticker": None})
     return {"name": name, "tickers": tickers, "R": R.tolist(), "sectorInput": sectors,
