@@ -14,6 +14,9 @@ public struct ClusterAnalysis: Sendable {
     /// The sectors in the order given.
     public let sectors: [SectorFit]
     public let findings: [ClusterFinding]
+    /// For each sector, the sectors the tree does not separate from it (indices into `sectors`).
+    let indistinct: [[Int]]
+    let sectorIndex: [String: Int]
 
     /// Clusters `distances` and measures `sectors` against each other.
     public init(distances: DistanceMatrix, sectors: [Sector]) {
@@ -27,11 +30,9 @@ public struct ClusterAnalysis: Sendable {
             var seen = Set<Int>()
             return sector.tickers.compactMap { distances.position(of: $0) }.filter { seen.insert($0).inserted }
         }
-        var fits: [SectorFit] = []
+        let fits = Self.fits(sectors, groups: groups, distances: distances)
         var findings: [ClusterFinding] = []
-        for (s, sector) in sectors.enumerated() {
-            let fit = Self.fit(sector, s, groups: groups, names: sectors.map(\.name), distances: distances)
-            fits.append(fit)
+        for (sector, fit) in zip(sectors, fits) {
             for member in fit.members {
                 if let a = member.ownDistance, let b = member.nearestDistance, let other = member.nearestSector, b < a {
                     findings.append(
@@ -43,91 +44,52 @@ public struct ClusterAnalysis: Sendable {
                 findings.append(.weakSector(sector: sector.name, silhouette: silhouette))
             }
         }
-        let spans = groups.map { group in
-            group.isEmpty ? Set<Int>() : Set(dendrogram.leaves(of: dendrogram.smallestCluster(holding: group)))
+        // Each sector's span (the leaves of the smallest cluster holding it) as a flag per leaf.
+        let spans = groups.map { group -> [Bool] in
+            var span = [Bool](repeating: false, count: distances.tickers.count)
+            if !group.isEmpty {
+                for leaf in dendrogram.leaves(of: dendrogram.smallestCluster(holding: group)) { span[leaf] = true }
+            }
+            return span
         }
+        var indistinct = [[Int]](repeating: [], count: sectors.count)
         for a in sectors.indices where !groups[a].isEmpty {
-            let members = Set(groups[a])
+            var members = [Bool](repeating: false, count: distances.tickers.count)
+            for i in groups[a] { members[i] = true }
             for b in sectors.indices.dropFirst(a + 1) where !groups[b].isEmpty {
-                guard !groups[b].contains(where: members.contains) else { continue }
-                if groups[b].contains(where: spans[a].contains) || groups[a].contains(where: spans[b].contains) {
+                guard !groups[b].contains(where: { members[$0] }) else { continue }
+                if groups[b].contains(where: { spans[a][$0] }) || groups[a].contains(where: { spans[b][$0] }) {
                     findings.append(.notDistinct(sectors[a].name, sectors[b].name))
+                    indistinct[a].append(b)
+                    indistinct[b].append(a)
                 }
             }
         }
         self.sectors = fits
         self.findings = findings
+        self.indistinct = indistinct
+        sectorIndex = Dictionary(sectors.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The sectors the tree does not separate from the sector named `name`, in sector order.
+    public func notDistinct(from name: String) -> [String] {
+        guard let index = sectorIndex[name] else { return [] }
+        return indistinct[index].sorted().map { sectors[$0].name }
     }
 
     /// Whether the tree separates the sectors named `a` and `b`; nil when either is not a sector with tickers, or
     /// they share a ticker.
     public func separates(_ a: String, _ b: String) -> Bool? {
-        guard let first = sectors.first(where: { $0.name == a }), let second = sectors.first(where: { $0.name == b }),
-            !first.tickers.isEmpty, !second.tickers.isEmpty, Set(first.tickers).isDisjoint(with: second.tickers)
+        guard let i = sectorIndex[a], let j = sectorIndex[b], !sectors[i].tickers.isEmpty,
+            !sectors[j].tickers.isEmpty, Set(sectors[i].tickers).isDisjoint(with: sectors[j].tickers)
         else { return nil }
-        return !findings.contains(.notDistinct(a, b)) && !findings.contains(.notDistinct(b, a))
+        return !indistinct[i].contains(j)
     }
+}
 
-    private static func fit(
-        _ sector: Sector, _ s: Int, groups: [[Int]], names: [String], distances: DistanceMatrix
-    ) -> SectorFit {
-        let own = groups[s]
-        /// The mean distance from `i` to the tickers of `group` other than `i`; nil when there are none.
-        func meanDistance(_ i: Int, _ group: [Int]) -> Double? {
-            var sum = 0.0
-            var used = 0
-            for j in group where j != i {
-                sum += distances.distance(i, j)
-                used += 1
-            }
-            return used == 0 ? nil : sum / Double(used)
-        }
-        let members = own.map { i -> MemberFit in
-            let a = meanDistance(i, own)
-            var nearest: (name: String, distance: Double)? = nil
-            for (t, group) in groups.enumerated() where t != s {
-                guard let b = meanDistance(i, group) else { continue }
-                if nearest.map({ b < $0.distance }) ?? true { nearest = (names[t], b) }
-            }
-            var silhouette: Double? = nil
-            if let a, let b = nearest?.distance {
-                let scale = max(a, b)
-                silhouette = scale == 0 ? 0 : (b - a) / scale
-            }
-            return MemberFit(
-                ticker: distances.tickers[i], ownDistance: a, nearestSector: nearest?.name,
-                nearestDistance: nearest?.distance, silhouette: silhouette)
-        }
-        var inside = 0.0
-        var pairs = 0
-        for (p, i) in own.enumerated() {
-            for j in own[(p + 1)...] {
-                inside += distances.r(i, j)
-                pairs += 1
-            }
-        }
-        var nearest: (name: String, r: Double)? = nil
-        for (t, group) in groups.enumerated() where t != s {
-            var sum = 0.0
-            var used = 0
-            for i in own {
-                for j in group where j != i {
-                    sum += distances.r(i, j)
-                    used += 1
-                }
-            }
-            guard used > 0 else { continue }
-            let mean = sum / Double(used)
-            if nearest.map({ mean > $0.r }) ?? true { nearest = (names[t], mean) }
-        }
-        let silhouettes = members.compactMap(\.silhouette)
-        let clustered = Set(own.map { distances.tickers[$0] })
-        var seen = Set<String>()
-        return SectorFit(
-            name: sector.name, tickers: own.map { distances.tickers[$0] },
-            missing: sector.tickers.filter { !clustered.contains($0) && seen.insert($0).inserted },
-            cohesion: pairs == 0 ? nil : inside / Double(pairs), nearest: nearest?.name, separation: nearest?.r,
-            silhouette: silhouettes.isEmpty ? nil : silhouettes.reduce(0, +) / Double(silhouettes.count),
-            members: members)
+extension ClusterAnalysis {
+    /// The figures of the sector named `name`.
+    public func sector(named name: String) -> SectorFit? {
+        sectorIndex[name].map { sectors[$0] }
     }
 }

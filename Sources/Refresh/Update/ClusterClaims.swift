@@ -65,17 +65,10 @@ struct ClusterClaims {
 
     /// Why the data disagrees with `claim`, or nil when it agrees or cannot be checked.
     private func disagreement(_ claim: Claim, of sector: SectorNote, analysis: ClusterAnalysis) -> String? {
-        guard let fit = analysis.sectors.first(where: { $0.name == sector.path }), !fit.tickers.isEmpty else {
-            return nil
-        }
+        guard let fit = analysis.sector(named: sector.path), !fit.tickers.isEmpty else { return nil }
         switch claim.kind {
         case .distinct:
-            let others = analysis.findings.compactMap { finding -> String? in
-                guard case .notDistinct(let a, let b) = finding, a == sector.path || b == sector.path else {
-                    return nil
-                }
-                return name(of: a == sector.path ? b : a)
-            }
+            let others = analysis.notDistinct(from: sector.path).map(name(of:))
             if !others.isEmpty {
                 let shown = others.prefix(3).joined(separator: ", ")
                 let more = others.count > 3 ? " and \(others.count - 3) more" : ""
