@@ -117,7 +117,7 @@ struct ClustersCommand: ParsableCommand {
         options.until = (until ?? asOf).flatMap { Day(iso: $0) }
         let series = times.measure("read") { folder.load(requested) }
         let matrix = times.measure("matrix") { CorrelationEngine.matrix(series, tickers: requested, options: options) }
-        let distances = DistanceMatrix(matrix: matrix)
+        let distances = times.measure("linkage") { DistanceMatrix(matrix: matrix) }
         let dendrogram = times.measure("linkage") { distances.averageLinkage() }
         let report = times.measure("sectors") {
             ClusterReport(

@@ -22,6 +22,8 @@ import Testing
         a distinct cluster in a code block is not a claim
         ```
 
+        Not a distinct cluster any more, and no longer separate from [[DC REITs]]: negated claims say nothing.
+
         """
 
     @Test func claimsTheDataDisagreesWithAreWarnedWithTheirLine() throws {

@@ -9,8 +9,10 @@ import VaultModel
 /// `separate from [[X]]` (or `separate from the [[X]] …`) or a `vs [[X]]` row labelled `Separate clusters`. The
 /// data disagrees with "distinct" when the tree does not separate the note's tickers from another sector's, or
 /// their mean silhouette is ≤ 0 (a sector sharing a ticker with it, such as its parent, is not a rival); with
-/// "separate from X" when the two share a ticker or the tree does not separate them (see `ClusterAnalysis`). The tree is that of every sector note's tickers, in the claiming note's window. Each claim
-/// the data disagrees with is one warning naming its line; nothing is rewritten.
+/// "separate from X" when the two share a ticker or the tree does not separate them (see `ClusterAnalysis`).
+/// The tree is that of every sector note's tickers, in the claiming note's window. Each claim the data
+/// disagrees with is one warning naming its line; nothing is rewritten. A negated claim (`not a distinct
+/// cluster`, `no longer separate from [[X]]`) claims nothing.
 struct ClusterClaims {
     /// One claim and where it is.
     struct Claim: Equatable {
@@ -109,14 +111,16 @@ struct ClusterClaims {
         for line in lines.sorted() where line <= source.lineCount {
             let text = source.string(source.lineContent(line))
             let lower = text.lowercased()
-            if let range = lower.range(of: "distinct cluster") {
+            if let range = lower.range(of: "distinct cluster"), !negated(lower, before: range.lowerBound) {
                 claims.append(Claim(kind: .distinct, line: line, text: String(text[range])))
             }
             for pattern in ["separate from [[", "separate from the [["] {
                 var from = lower.startIndex
                 while let range = lower.range(of: pattern, range: from..<lower.endIndex) {
                     from = range.upperBound
-                    guard let target = linkTarget(in: text, at: range.upperBound) else { continue }
+                    guard !negated(lower, before: range.lowerBound),
+                        let target = linkTarget(in: text, at: range.upperBound)
+                    else { continue }
                     let words = String(text[range.lowerBound..<range.upperBound]) + target + "]]"
                     claims.append(Claim(kind: .separate(from: target), line: line, text: words))
                 }
@@ -128,6 +132,13 @@ struct ClusterClaims {
             }
         }
         return claims
+    }
+
+    /// Whether the words right before `index` deny the claim: `not a`, `not`, `no longer`, `isn't`, `never`.
+    private static func negated(_ lower: String, before index: String.Index) -> Bool {
+        let words = lower[..<index].split(whereSeparator: { $0 == " " || $0 == "," }).suffix(3)
+        let last = words.last == "a" || words.last == "an" ? words.dropLast() : words[...]
+        return last.contains { ["not", "no", "longer", "isn't", "never", "nor"].contains($0) }
     }
 
     /// The target of the wiki-link whose `[[` ends at `start`: up to `|`, `#` or `]]`.
