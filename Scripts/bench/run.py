@@ -13,6 +13,8 @@ several runs' wall time and the peak resident memory of the child (ru_maxrss fro
   (it must write nothing, and `update --check` must exit 0 after).
 - corr: `vaultgen corr <every ticker> --prices DIR --format csv` on 100/500/2000 tickers, beside numpy
   corrcoef and pandas pct_change().corr() (scripts that load the CSVs and compute; compute timed inside).
+- clusters: `vaultgen clusters --all --format json` on 500/2000 tickers (100 with --smoke), beside pandas'
+  matrix and scipy's average linkage (linkage timed inside); the two Z must have the same merges.
 - obsidiantools on the 1k vault (10k with --big-peers): its broken links and orphans, and how many are false.
 
 --smoke: the 1k vault and 100 tickers only, one or two runs, no obsidiantools, no BENCHMARKS.md; exits 1 only
@@ -252,7 +254,7 @@ def python_for_peers(work: str, smoke: bool) -> tuple[str | None, set[str], str]
             if r.returncode != 0:
                 notes.append(f"python3 -m venv failed: {r.stderr.strip().splitlines()[-1:] or r.returncode}")
         if os.path.exists(vpy):
-            need = [m for m in ("numpy", "pandas", "obsidiantools") if not has_modules(vpy, [m])]
+            need = [m for m in ("numpy", "pandas", "scipy", "obsidiantools") if not has_modules(vpy, [m])]
             if need:
                 log(f"pip install {' '.join(need)} into {venv}")
                 r = subprocess.run([vpy, "-m", "pip", "install", "-q", "--disable-pip-version-check", *need],
@@ -262,7 +264,7 @@ def python_for_peers(work: str, smoke: bool) -> tuple[str | None, set[str], str]
                     notes.append("pip install failed: " + " / ".join(tail))
                     log(notes[-1])
     for py in ([vpy] if os.path.exists(vpy) else []) + [sys.executable]:
-        mods = {m for m in ("numpy", "pandas", "obsidiantools") if has_modules(py, [m])}
+        mods = {m for m in ("numpy", "pandas", "scipy", "obsidiantools") if has_modules(py, [m])}
         if {"numpy", "pandas"} <= mods or py == sys.executable:
             return py, mods, "; ".join(notes)
     return None, set(), "; ".join(notes)
@@ -641,6 +643,45 @@ class Bench:
                          wall=statistics.median(x["compute_s"] for x in inside),
                          note=f"in-process; load took {statistics.median(x['load_s'] for x in inside):.2f} s"))
 
+    def bench_clusters(self, n: int, folder: str) -> None:
+        """`vaultgen clusters --all` beside pandas' matrix and scipy's linkage; their Z must agree."""
+        group = f"clusters-{n}"
+        name = f"clusters {n} x 750"
+        empty = os.path.join(self.work, "empty-vault")
+        os.makedirs(empty, exist_ok=True)
+        cmd = [self.bin, "clusters", empty, "--prices", folder, "--all", "--format", "json", "--timing"]
+        runs = repeat(cmd, self.runs, capture=True)
+        stages = [corr_stages(r.stderr) for r in runs]
+        if runs[-1].code != 0 or not all("linkage" in s for s in stages):
+            self.vg_fail(f"vaultgen clusters {n}", runs[-1])
+            return
+        self.add(Row(group, name, "vaultgen clusters (whole process)", runs, base=True))
+        median = {k: statistics.median(s[k] for s in stages) for k in stages[0]}
+        self.add(Row(group, name, "vaultgen clusters compute (linkage stage)", None, wall=median["linkage"],
+                     note=f"in-process, --timing; read {median['read']:.3f} s, matrix {median['matrix']:.3f} s"))
+        if not self.py or not {"numpy", "pandas", "scipy"} <= self.pymods:
+            self.notes.append(f"clusters {n}: numpy/pandas/scipy not importable, peer rows skipped")
+            return
+        out = os.path.join(self.work, f"clusters-scipy-{n}.json")
+        peer = repeat([self.py, os.path.join(HERE, "peers.py"), "clusters-scipy", folder, out], self.runs, capture=True)
+        if peer[-1].code != 0:
+            self.add(Row(group, name, "scipy script", None, failed=peer[-1].stderr.strip()[-200:]))
+            return
+        inside = [json.loads(r.stdout.strip().splitlines()[-1]) for r in peer]
+        self.add(Row(group, name, "pandas corr() + scipy linkage, whole process", peer,
+                     note="python + import + load + matrix + linkage"))
+        self.add(Row(group, name, "scipy linkage(method='average'), compute", None,
+                     wall=statistics.median(x["compute_s"] for x in inside),
+                     note=f"in-process; pandas corr() took {statistics.median(x['corr_s'] for x in inside):.2f} s"))
+        mine, theirs = json.loads(runs[-1].stdout), json.load(open(out))
+        same_rows = mine["tickers"] == theirs["tickers"] and len(mine["Z"]) == len(theirs["Z"]) and all(
+            [a[0], a[1], a[3]] == [b[0], b[1], b[3]] for a, b in zip(mine["Z"], theirs["Z"]))
+        worst = max((abs(a[2] - b[2]) for a, b in zip(mine["Z"], theirs["Z"])), default=0.0)
+        self.facts[f"clusters-verify-{n}"] = {"same_merges": same_rows, "worst_height": worst}
+        if not same_rows or worst > 1e-9:  # a wrong tree is a failure, as wrong findings are
+            self.failures.append(f"clusters {n}: vaultgen's Z differs from scipy's (same merges: {same_rows}, "
+                                 f"heights up to {worst:.2e} apart)")
+
     def verify_corr(self, n: int, folder: str, tickers: list[str]) -> None:
         """vaultgen corr's numbers against its documented convention, computed independently."""
         some = tickers[:40]
@@ -714,6 +755,9 @@ class Bench:
         self.bench_rename("1k" if a.smoke else "50k", vaults["1k" if a.smoke else "50k"])
         for n, _, _ in sizes:
             self.bench_corr(n, price_dirs[n])
+        for n, _, _ in sizes:
+            if n >= 500 or a.smoke:
+                self.bench_clusters(n, price_dirs[n])
 
         info["load_end"] = loadavg()
         info["busy_end"] = busy_cpu()
@@ -777,6 +821,15 @@ class Bench:
         whole, pdw = self.row(f"corr-{top}", "vaultgen corr (whole"), self.row(f"corr-{top}", "pandas pct_change().corr(), whole")
         add(f"corr {top} whole process faster than the pandas script", None if not (whole and pdw) else whole.wall < pdw.wall,
             f"{whole.wall:.2f} s vs {pdw.wall:.2f} s" if whole and pdw else "not measured")
+        link = self.row(f"clusters-{top}", "vaultgen clusters compute")
+        add(f"clusters {top} linkage under 1 s", None if not link else link.wall < 1.0,
+            f"{link.wall:.3f} s" if link else "not measured")
+        for size in ("100",) if smoke else ("500", "2000"):
+            vgc, spc = self.row(f"clusters-{size}", "vaultgen clusters (whole"), \
+                self.row(f"clusters-{size}", "pandas corr() + scipy linkage, whole")
+            add(f"clusters {size} whole process faster than pandas + scipy",
+                None if not (vgc and spc) else vgc.wall < spc.wall,
+                f"{vgc.wall:.2f} s vs {spc.wall:.2f} s" if vgc and spc else "not measured")
         biggest = "1k" if smoke else "50k"
         ren = self.row(f"rename-{biggest}", "vaultgen rename")
         facts = self.facts.get(f"rename-{biggest}", {})

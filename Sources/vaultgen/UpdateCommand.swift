@@ -18,7 +18,10 @@ struct UpdateCommand: ParsableCommand {
             is never written through or replaced: a note or chart that is one is left as it was, with a warning \
             (a note it leads to is refreshed under its own path), and a lock file that is one stops the run \
             (exit 2). A note whose name no [[link]] can hold (| # ^ ]] or a line break) is left out of backlink \
-            lists, with a warning; a chart file two sector notes embed is drawn for the first, with a warning.
+            lists, with a warning; a chart file two sector notes embed is drawn for the first, with a warning. \
+            A sector note that calls itself a "distinct cluster", "separate from [[X]]" or labels a vs [[X]] row \
+            "Separate clusters" is warned about, line named, when the average-linkage tree of every sector's \
+            tickers disagrees (see vaultgen clusters); its words are kept.
 
             With --diff, standard output is a patch that `git apply` and `patch -p1` apply in the vault folder; \
             the summary and every other message go to standard error. --check --diff prints the patch and exits 1 \

@@ -14,7 +14,7 @@ struct Vaultgen: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             CheckCommand.self, UpdateCommand.self, FetchCommand.self, CorrCommand.self, NewCommand.self,
-            ChartCommand.self, RenameCommand.self,
+            ChartCommand.self, RenameCommand.self, ClustersCommand.self,
         ]
     )
 

@@ -124,6 +124,7 @@ public struct VaultUpdater: Sendable {
             plan.explanations.append(outcome.explanation)
         }
         plan.charts = Self.oneDrawingPerFile(plan.charts, warnings: &plan.warnings)
+        plan.warnings += ClusterClaims(updater: self).warnings(sectors: sectors, prices: prices, asOf: options.asOf)
         var leftOut: [Int: [Int]] = [:]
         for (index, (edit, unnamed)) in backlinkEdits.enumerated() {
             if let edit { editsByNote[index, default: []].append(edit) }
