@@ -11,7 +11,8 @@ struct CorrCommand: ParsableCommand {
         abstract: "Correlate tickers' returns from price files.",
         discussion: """
             Reads <TICKER>.csv from the prices folder (Date,Close; Yahoo with Adj Close; or Stooq) and computes \
-            what pandas' prices.pct_change().corr() does: daily simple returns between consecutive rows, \
+            (with the vault's correlation: settings from .vaultgen.yml, which --returns, --method and \
+            --min-overlap override) what pandas' prices.pct_change().corr() does: daily simple returns between consecutive rows, \
             Pearson over the dates both tickers have, within [--since, --until]. Prints the matrix, every pair \
             high to low, the average of the unrounded pairs, the range and each ticker's mean r to the others. \
             Table and markdown round to 2 decimals; csv (matrix, pairs and figures as three sections) and json \
@@ -46,11 +47,11 @@ struct CorrCommand: ParsableCommand {
             valueName: "dir"))
     var pricesFolder: String?
 
-    @Option(help: "simple or log returns.")
-    var returns: CorrelationOptions.ReturnKind = .simple
+    @Option(help: "simple or log returns (default: the vault config's correlation: returns, else simple).")
+    var returns: CorrelationOptions.ReturnKind?
 
-    @Option(help: "pearson, or spearman (ranks with average ties).")
-    var method: CorrelationOptions.Method = .pearson
+    @Option(help: "pearson, or spearman, ranks with average ties (default: the vault config's, else pearson).")
+    var method: CorrelationOptions.Method?
 
     @Option(help: "pairwise: the dates each pair shares; intersection: only dates every ticker has.")
     var align: CorrelationOptions.Alignment = .pairwise
@@ -58,8 +59,10 @@ struct CorrCommand: ParsableCommand {
     @Flag(help: "Weekly returns between the last closes of ISO weeks.")
     var weekly = false
 
-    @Option(name: .customLong("min-overlap"), help: "Fewest common periods for a pair to be computed.")
-    var minOverlap = 60
+    @Option(
+        name: .customLong("min-overlap"),
+        help: "Fewest common periods for a pair to be computed (default: the vault config's, else 60).")
+    var minOverlap: Int?
 
     @Option(help: "table, markdown, csv or json.")
     var format: CorrelationReport.Format = .table
@@ -73,13 +76,14 @@ struct CorrCommand: ParsableCommand {
         if let bad = tickers.first(where: { !GroupTickers.isTicker($0) }) {
             throw ValidationError("'\(bad)' is not a ticker (capitals, digits and - . ^ =, at most 12)")
         }
-        _ = try options()
-        guard minOverlap >= 1 else { throw ValidationError("--min-overlap must be at least 1.") }
+        _ = try options(config: .init())
+        if let minOverlap, minOverlap < 1 { throw ValidationError("--min-overlap must be at least 1.") }
     }
 
     func run() throws {
         let folder = try priceFolder()
-        let options = try options()
+        // The vault's `correlation:` settings, as `update` uses them; flags override each one.
+        let options = try options(config: config()?.correlation ?? .init())
         var times = StageTimes()
         let series = times.measure("read") { folder.load(tickers) }
         let matrix = times.measure("matrix") { CorrelationEngine.matrix(series, tickers: tickers, options: options) }
@@ -99,8 +103,9 @@ struct CorrCommand: ParsableCommand {
         if report.hasDataProblems { throw ExitCode(1) }
     }
 
-    /// The options the flags describe; throws a usage error for a malformed date.
-    func options() throws -> CorrelationOptions {
+    /// The options the flags describe, the vault config's settings where a flag is not given; throws a usage
+    /// error for a malformed date.
+    func options(config: VaultConfig.CorrelationSettings) throws -> CorrelationOptions {
         func day(_ text: String?, flag: String, parse: (String) -> Day?, expected: String) throws -> Day? {
             guard let text else { return nil }
             guard let day = parse(text) else { throw ValidationError("\(flag) '\(text)' is not \(expected).") }
@@ -111,8 +116,21 @@ struct CorrCommand: ParsableCommand {
             since: try day(since, flag: "--since", parse: Day.parseBound, expected: "YYYY, YYYY-MM or YYYY-MM-DD"),
             until: try day(
                 until ?? asOf, flag: until != nil ? "--until" : "--as-of", parse: full, expected: "YYYY-MM-DD"),
-            returns: returns, method: method, alignment: align, frequency: weekly ? .weekly : .daily,
-            minOverlap: minOverlap)
+            returns: returns ?? (config.returns == "log" ? .log : .simple),
+            method: method ?? (config.method == "spearman" ? .spearman : .pearson), alignment: align,
+            frequency: weekly ? .weekly : .daily, minOverlap: minOverlap ?? config.minOverlap)
+    }
+
+    /// The vault's config, when the vault folder has one (nil for a folder of prices alone).
+    func config() throws -> VaultConfig? {
+        let root = URL(fileURLWithPath: vault)
+        guard FileManager.default.fileExists(atPath: root.appendingPathComponent(VaultConfig.fileName).path) else {
+            return nil
+        }
+        do { return try VaultConfig.load(vaultRoot: root) } catch {
+            FileHandle.standardError.write(Data("vaultgen: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
     }
 
     /// Where the price files are: `--prices`, else the price folder the vault's `.vaultgen.yml` names (default
