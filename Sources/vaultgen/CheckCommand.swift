@@ -26,8 +26,14 @@ struct CheckCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The vault folder.")
-    var vault: String = "."
+    @Argument(
+        help: ArgumentHelp(
+            "The vault folder (default: the current one); or notes to check, whose vault is the nearest folder above them holding .obsidian/ or .vaultgen.yml (what a pre-commit hook passes).",
+            valueName: "vault-or-notes"))
+    var paths: [String] = []
+
+    /// The vault folder, as the user wrote it or as found above the notes given.
+    var vault: String { targets.vault }
 
     @Option(help: "Output format: text, json or github (workflow annotations).")
     var format: CheckReport.Format = .text
@@ -58,7 +64,17 @@ struct CheckCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let checker = times.measure("index") { LinkChecker(vault: loaded) }
-        let result = times.measure("check") { checker.check() }
+        var result = times.measure("check") { checker.check() }
+        // Notes given by name: their findings alone, their links resolved against the whole vault.
+        if let files = targets.notes {
+            let known = Set(loaded.notes.map(\.path))
+            if let stranger = files.first(where: { !known.contains($0) }) {
+                FileHandle.standardError.write(Data("vaultgen: \(stranger): not a note of the vault \(vault)\n".utf8))
+                throw ExitCode(2)
+            }
+            let wanted = Set(files)
+            result.findings.removeAll { !wanted.contains($0.path) }
+        }
         let report = times.measure("report") { CheckReport.render(result, format: format, pathPrefix: vault) }
         print(report, terminator: "")
         if timing { FileHandle.standardError.write(Data((times.line + "\n").utf8)) }
@@ -67,6 +83,46 @@ struct CheckCommand: ParsableCommand {
 }
 
 extension CheckCommand {
+    /// The vault and, when notes were named, their vault paths.
+    var targets: (vault: String, notes: [String]?) {
+        var isFolder: ObjCBool = false
+        guard let first = paths.first else { return (".", nil) }
+        // A first path that is a folder, or names no `.md` file, is the vault (a missing one is reported as such).
+        let exists = FileManager.default.fileExists(atPath: first, isDirectory: &isFolder)
+        if (exists && isFolder.boolValue) || (!exists && !VaultPath.hasMarkdownExtension(first)) {
+            let rest = Array(paths.dropFirst())
+            return (first, rest.isEmpty ? nil : Self.vaultPaths(rest, in: first))
+        }
+        var root = Self.vaultAbove(first) ?? "."
+        // Shown relative to the current folder, as `check` shows paths.
+        let here = FileManager.default.currentDirectoryPath
+        if root == here { root = "." } else if root.hasPrefix(here + "/") { root.removeFirst(here.count + 1) }
+        return (root, Self.vaultPaths(paths, in: root))
+    }
+
+    /// The nearest folder above `path` that holds `.obsidian/` or `.vaultgen.yml`.
+    static func vaultAbove(_ path: String) -> String? {
+        var folder = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent()
+        while true {
+            for marker in [".obsidian", VaultConfig.fileName]
+            where FileManager.default.fileExists(atPath: folder.appendingPathComponent(marker).path) {
+                return folder.path
+            }
+            let parent = folder.deletingLastPathComponent()
+            if parent.path == folder.path { return nil }
+            folder = parent
+        }
+    }
+
+    /// Markdown files as vault paths (`Sectors/N.md`), read from paths relative to the current folder.
+    static func vaultPaths(_ files: [String], in vault: String) -> [String] {
+        let root = URL(fileURLWithPath: vault).standardizedFileURL.resolvingSymlinksInPath().path
+        return files.filter { VaultPath.hasMarkdownExtension($0) }.map { file in
+            let full = URL(fileURLWithPath: file).standardizedFileURL.resolvingSymlinksInPath().path
+            return full.hasPrefix(root + "/") ? String(full.dropFirst(root.count + 1)) : file
+        }
+    }
+
     /// `--fix`: plans the fixes, then prints them as a patch (`--diff`) or writes them behind the lock.
     func repair() throws {
         let root = URL(fileURLWithPath: vault)

@@ -92,3 +92,26 @@ struct MissingPriceFolderTests {
         #expect(run.err.contains(" not refreshed (pair CORZ-HUT): no usable prices for CORZ\n"))
     }
 }
+
+/// `vaultgen check FILE…`, as a pre-commit hook calls it.
+@Suite("check given notes")
+struct CheckFilesTests {
+    @Test func onlyTheNotesGivenResolvedAgainstTheirWholeVault() throws {
+        let scratch = try Scratch("check-files")
+        let vault = scratch.url.appendingPathComponent("Vault")
+        try FileManager.default.createDirectory(
+            at: vault.appendingPathComponent(".obsidian"), withIntermediateDirectories: true)
+        try Data("[[B]] and [[Nowhere]]\n".utf8).write(to: vault.appendingPathComponent("A.md"))
+        try Data("[[A]] and [[Gone]]\n".utf8).write(to: vault.appendingPathComponent("B.md"))
+        try Data("[[A]]\n".utf8).write(to: vault.appendingPathComponent("C.md"))
+        let a = try CLI.run(["check", "Vault/A.md"], in: scratch.url)
+        #expect(a.status == 1)
+        #expect(a.out.hasPrefix("Vault/A.md:1:11: error: broken link [[Nowhere]]"))
+        #expect(!a.out.contains("Gone"))
+        let c = try CLI.run(["check", "Vault/C.md", "README.txt"], in: scratch.url)
+        #expect(c.status == 0, "\(c.out)")
+        let outside = try CLI.run(["check", "Vault", "Other.md"], in: scratch.url)
+        #expect(outside.status == 2)
+        #expect(outside.err == "vaultgen: Other.md: not a note of the vault Vault\n")
+    }
+}
