@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import Testing
+import VaultModel
 
 /// Names on the command line are checked: a typo is exit 2 with a suggestion, never a silent pass.
 @Suite("Names on the command line")
@@ -113,5 +114,39 @@ struct CheckFilesTests {
         let outside = try CLI.run(["check", "Vault", "Other.md"], in: scratch.url)
         #expect(outside.status == 2)
         #expect(outside.err == "vaultgen: Other.md: not a note of the vault Vault\n")
+    }
+}
+
+/// Obsidian's "Excluded files" (`userIgnoreFilters`): still link targets, never reported on, never written.
+@Suite("Obsidian's excluded files")
+struct ExcludedFilesTests {
+    @Test func filtersArePathPrefixesOrRegularExpressions() {
+        let excluded = ExcludedFiles(filters: ["Archive/", "/\\.excalidraw\\.md$/", "Templates/Daily.md", "/[/"])
+        #expect(excluded.contains("Archive/Old.md"))
+        #expect(excluded.contains("Drawings/Plan.excalidraw.md"))
+        #expect(excluded.contains("Templates/Daily.md"))
+        #expect(!excluded.contains("Notes/Archive.md"))
+        #expect(!excluded.contains("Notes/Plan.md"))
+    }
+
+    @Test func checkAndUpdateLeaveExcludedNotesOut() throws {
+        let scratch = try Scratch("excluded")
+        let vault = scratch.url
+        try FileManager.default.createDirectory(
+            at: vault.appendingPathComponent(".obsidian"), withIntermediateDirectories: true)
+        try Data(#"{"userIgnoreFilters": ["Archive/"]}"#.utf8).write(
+            to: vault.appendingPathComponent(".obsidian/app.json"))
+        try FileManager.default.createDirectory(
+            at: vault.appendingPathComponent("Archive"), withIntermediateDirectories: true)
+        let old = "# Old\n\n[[Gone]]\n\n## Related\n- [[Nothing]]\n"
+        try Data(old.utf8).write(to: vault.appendingPathComponent("Archive/Old.md"))
+        try Data("# Home\n\n[[Old]]\n".utf8).write(to: vault.appendingPathComponent("Home.md"))
+        let check = try CLI.run(["check", vault.path])
+        // [[Old]] resolves (an excluded note is still a target); nothing found inside Archive/ is reported.
+        #expect(!check.out.contains("Archive/Old.md"), "\(check.out)")
+        #expect(!check.out.contains("broken link [[Old]]"))
+        let update = try CLI.run(["update", vault.path, "--templates", Repo.templates.path])
+        #expect(update.status == 0, "\(update.err)")
+        #expect(try String(contentsOf: vault.appendingPathComponent("Archive/Old.md"), encoding: .utf8) == old)
     }
 }

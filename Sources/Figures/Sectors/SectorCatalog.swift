@@ -32,7 +32,8 @@ public struct SectorCatalog: Sendable {
         let labels = (vault.config.labels.correlation + vault.config.labels.clusters).map(\.label)
         let found = Array(vault.notes.indices).parallelMap { index -> SectorNote? in
             let note = vault.notes[index]
-            guard Self.isSectorNote(note, include: include, exclude: exclude) else { return nil }
+            guard Self.isSectorNote(note, include: include, exclude: exclude), !vault.excludedFiles.contains(note.path)
+            else { return nil }
             let group = GroupTickers.find(noteAt: index, vault: vault, sources: sources, resolver: resolver)
             let tokenizer = FigureTokenizer(knownTickers: knownTickers.union(group?.tickers ?? []))
             let binder = FigureBinder(note: note, source: sources[index], group: group?.tickers ?? [], labels: labels)

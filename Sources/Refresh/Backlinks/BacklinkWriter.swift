@@ -105,6 +105,8 @@ public struct BacklinkWriter: Sendable {
     func backlinks(forNote index: Int) -> (edit: TextEdit?, leftOut: [Int]) {
         guard settings.backlinks else { return (nil, []) }
         let note = vault.notes[index]
+        // Obsidian's excluded files are never written into.
+        guard !vault.excludedFiles.contains(note.path) else { return (nil, []) }
         if !backlinksFor.isEmpty, !PathPattern.any(backlinksFor, match: note.path) {
             return (nil, [])
         }

@@ -20,8 +20,11 @@ public struct LinkChecker: Sendable {
         var findings: [Finding] = []
         var incoming = [Bool](repeating: false, count: vault.notes.count)
         var brokenTargets: [(finding: Int, target: String)] = []
-        for result in perNote {
+        // Obsidian's excluded files stay link targets, but what is found in them is not reported.
+        let excluded = vault.notes.map { vault.excludedFiles.contains($0.path) }
+        for (i, result) in perNote.enumerated() {
             for target in result.linkedNotes { incoming[target] = true }
+            guard !excluded[i] else { continue }
             for (finding, target) in result.broken { brokenTargets.append((findings.count + finding, target)) }
             findings += result.findings
         }
@@ -34,7 +37,7 @@ public struct LinkChecker: Sendable {
         }
         let ignoredOrphans = settings.ignoreOrphans.map(PathPattern.init)
         for (i, note) in vault.notes.enumerated()
-        where !incoming[i] && !PathPattern.any(ignoredOrphans, match: note.path) {
+        where !incoming[i] && !excluded[i] && !PathPattern.any(ignoredOrphans, match: note.path) {
             findings.append(
                 Finding(
                     kind: .orphanNote, severity: .warning, path: note.path, line: 1, column: 1,

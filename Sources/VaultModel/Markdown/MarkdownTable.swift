@@ -1,5 +1,4 @@
 import Foundation
-import VaultModel
 
 /// A GFM table read from the lines of one cmark paragraph (cmark has no table node).
 ///

@@ -19,6 +19,8 @@ public struct Vault: Sendable {
     public var symbolicLinks: [String: String] = [:]
     /// Obsidian's "folder for new attachments" (`.obsidian/app.json` `attachmentFolderPath`), as written.
     public var attachmentFolderSetting: String? = nil
+    /// Obsidian's "Excluded files" (`.obsidian/app.json` `userIgnoreFilters`).
+    public var excludedFiles = ExcludedFiles(filters: [])
 
     public init(
         root: URL? = nil, config: VaultConfig = VaultConfig(), notes: [Note], attachments: [String] = [],
@@ -112,7 +114,9 @@ extension Vault {
             root: root, config: config, notes: results.map(\.0), attachments: listing.attachments, problems: problems)
         vault.leftovers = listing.leftovers
         vault.symbolicLinks = listing.links
-        vault.attachmentFolderSetting = readAttachmentFolderSetting(root: root)
+        let appSettings = readAppSettings(root: root)
+        vault.attachmentFolderSetting = appSettings?["attachmentFolderPath"] as? String
+        vault.excludedFiles = ExcludedFiles(filters: appSettings?["userIgnoreFilters"] as? [String] ?? [])
         return (vault, keepSources ? results.map { $0.2 ?? SourceText("") } : [])
     }
 
@@ -136,12 +140,10 @@ extension Vault {
         return (NoteParser.parse(source, path: path), nil, source)
     }
 
-    /// Reads `attachmentFolderPath` from `.obsidian/app.json`; nil when there is no such setting.
-    static func readAttachmentFolderSetting(root: URL) -> String? {
-        guard let bytes = try? VaultFile.read(".obsidian/app.json", in: root),
-            let json = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any]
-        else { return nil }
-        return json["attachmentFolderPath"] as? String
+    /// Obsidian's app settings (`.obsidian/app.json`); nil when there are none.
+    static func readAppSettings(root: URL) -> [String: Any]? {
+        guard let bytes = try? VaultFile.read(".obsidian/app.json", in: root) else { return nil }
+        return try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any]
     }
 
     /// The vault folder where Obsidian puts a new attachment for the note at `notePath`.
