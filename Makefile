@@ -6,7 +6,7 @@ RELEASE_BIN = .build/release/vaultgen
 # The Debian packages the build needs, each with the pkg-config module (or file) that proves it is there.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build release run test asan fuzz lint format install clean
+.PHONY: deps build release run test asan fuzz lint format dist install uninstall clean
 
 deps:
 	@missing=""; \
@@ -54,13 +54,46 @@ lint:
 format:
 	$(SWIFT) format --in-place --recursive Package.swift Sources Tests
 
-# The binaries (vaultgen, and vaultgen-fetch which `vaultgen fetch` runs from beside it), and the templates
-# vaultgen finds at ../share/vaultgen/Templates.
-install: release
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/vaultgen/Templates
+# `make dist` builds everything `make install` copies: the release binaries, a man page per command (swift-argument-
+# parser's generate-manual plugin; it builds its own release copy, so the static release build comes after it)
+# and the bash, zsh and fish completion scripts, under .build/dist/.
+DIST = .build/dist
+MANUALS = .build/plugins/GenerateManual/outputs/vaultgen
+
+dist: deps
+	$(SWIFT) package --allow-writing-to-package-directory generate-manual --multi-page
+	$(SWIFT) build $(RELEASE_FLAGS)
+	rm -rf $(DIST) && mkdir -p $(DIST)/man $(DIST)/completions
+	cp $(MANUALS)/*.1 $(DIST)/man/
+	$(RELEASE_BIN) --generate-completion-script bash > $(DIST)/completions/vaultgen.bash
+	$(RELEASE_BIN) --generate-completion-script zsh > $(DIST)/completions/_vaultgen
+	$(RELEASE_BIN) --generate-completion-script fish > $(DIST)/completions/vaultgen.fish
+
+# Copies what `make dist` built, nothing else: it never compiles or calls apt-get, so `sudo make install` after
+# `make dist` builds nothing as root. Honours PREFIX and DESTDIR; `make uninstall` removes exactly these files.
+INSTALLED = $(PREFIX)/bin/vaultgen $(PREFIX)/bin/vaultgen-fetch \
+	$(addprefix $(PREFIX)/share/vaultgen/Templates/,$(notdir $(wildcard Templates/*.mustache))) \
+	$(PREFIX)/share/bash-completion/completions/vaultgen $(PREFIX)/share/zsh/site-functions/_vaultgen \
+	$(PREFIX)/share/fish/vendor_completions.d/vaultgen.fish
+
+install:
+	@test -x $(RELEASE_BIN) -a -x $(RELEASE_BIN)-fetch -a -d $(DIST)/man || \
+		{ echo "make install: nothing built; run 'make dist' first (as yourself, not root)"; exit 2; }
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/vaultgen/Templates $(DESTDIR)$(PREFIX)/share/man/man1 \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
+		$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 	install -m 755 $(RELEASE_BIN) $(DESTDIR)$(PREFIX)/bin/vaultgen
 	install -m 755 $(RELEASE_BIN)-fetch $(DESTDIR)$(PREFIX)/bin/vaultgen-fetch
 	install -m 644 Templates/*.mustache $(DESTDIR)$(PREFIX)/share/vaultgen/Templates/
+	install -m 644 $(DIST)/man/*.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+	install -m 644 $(DIST)/completions/vaultgen.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/vaultgen
+	install -m 644 $(DIST)/completions/_vaultgen $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_vaultgen
+	install -m 644 $(DIST)/completions/vaultgen.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/vaultgen.fish
+
+uninstall:
+	rm -f $(addprefix $(DESTDIR),$(INSTALLED))
+	rm -f $(DESTDIR)$(PREFIX)/share/man/man1/vaultgen.1 $(DESTDIR)$(PREFIX)/share/man/man1/vaultgen.*.1
+	-rmdir $(DESTDIR)$(PREFIX)/share/vaultgen/Templates $(DESTDIR)$(PREFIX)/share/vaultgen 2>/dev/null
 
 clean:
 	rm -rf .build
