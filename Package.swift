@@ -72,7 +72,8 @@ let package = Package(
         .testTarget(name: "FiguresTests", dependencies: ["Figures", "VaultModel", "Correlation"]),
         .testTarget(name: "CorrelationTests", dependencies: ["Correlation"], exclude: ["Fixtures"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "Correlation"]),
-        .testTarget(name: "ReliabilityTests", dependencies: ["Refresh", "VaultModel", "Correlation", "TestSupport"]),
+        .testTarget(
+            name: "ReliabilityTests", dependencies: ["Refresh", "VaultModel", "Correlation", "Fetch", "TestSupport"]),
         .testTarget(name: "FetchTests", dependencies: ["Fetch", "Correlation", "VaultModel", "TestSupport"]),
         .testTarget(
             name: "RefreshTests", dependencies: ["Refresh", "Figures", "VaultModel", "Correlation", "TestSupport"]),
