@@ -27,14 +27,16 @@ let package = Package(
             pkgConfig: "cairo",
             providers: [.apt(["libcairo2-dev"])]
         ),
+        // Reading whole files, regular ones only: the one place vaultgen opens a file to read it.
+        .target(name: "FileAccess"),
         // Scan, parse and index a vault; check its links.
         .target(
             name: "VaultModel",
-            dependencies: ["CCmark", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CCmark", "FileAccess", .product(name: "Yams", package: "Yams")]
         ),
         // Price files and the correlation engine.
         // OpenBLAS (Debian's libopenblas0) is opened at run time by Correlation/CrossProducts.swift, not linked.
-        .target(name: "Correlation"),
+        .target(name: "Correlation", dependencies: ["FileAccess"]),
         // Which notes are sector notes, and every figure in them bound to its subject (tokens → subjects).
         .target(name: "Figures", dependencies: ["VaultModel", "Correlation"]),
         // Draw the charts sector notes embed (PNG and SVG, with cairo).
@@ -73,7 +75,8 @@ let package = Package(
         .testTarget(name: "CorrelationTests", dependencies: ["Correlation"], exclude: ["Fixtures"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "Correlation"]),
         .testTarget(
-            name: "ReliabilityTests", dependencies: ["Refresh", "VaultModel", "Correlation", "Fetch", "TestSupport"]),
+            name: "ReliabilityTests",
+            dependencies: ["Refresh", "VaultModel", "Correlation", "Fetch", "FileAccess", "TestSupport"]),
         .testTarget(name: "FetchTests", dependencies: ["Fetch", "Correlation", "VaultModel", "TestSupport"]),
         .testTarget(
             name: "RefreshTests", dependencies: ["Refresh", "Figures", "VaultModel", "Correlation", "TestSupport"]),

@@ -17,10 +17,11 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CCmark", path: "Linked/CCmark", pkgConfig: "libcmark"),
         .systemLibrary(name: "CCairo", path: "Linked/CCairo", pkgConfig: "cairo"),
+        .target(name: "FileAccess", path: "Linked/FileAccess"),
         .target(
-            name: "VaultModel", dependencies: ["CCmark", .product(name: "Yams", package: "Yams")],
+            name: "VaultModel", dependencies: ["CCmark", "FileAccess", .product(name: "Yams", package: "Yams")],
             path: "Linked/VaultModel"),
-        .target(name: "Correlation", path: "Linked/Correlation"),
+        .target(name: "Correlation", dependencies: ["FileAccess"], path: "Linked/Correlation"),
         .target(name: "Figures", dependencies: ["VaultModel", "Correlation"], path: "Linked/Figures"),
         .target(name: "Charts", dependencies: ["CCairo", "Correlation"], path: "Linked/Charts"),
         .target(

@@ -1,3 +1,4 @@
+import FileAccess
 import Foundation
 
 /// A folder of price files, one `<TICKER>.csv` per ticker; the only part of the library that reads disk.
@@ -49,16 +50,14 @@ public struct PriceFolder: Sendable {
                     .unreadable(ticker: ticker, file: name, reason: "a symbolic link to a place outside the vault"))
             }
         }
-        let data: Data
+        let bytes: [UInt8]
         do {
-            // An empty file is answered without reading it: Foundation's Data(contentsOf:) leaks its buffer on
-            // a zero-length file (seen with LeakSanitizer on Swift 6.3).
-            let size = (try FileManager.default.attributesOfItem(atPath: fileURL.path)[.size] as? NSNumber)?.intValue
-            data = size == 0 ? Data() : try Data(contentsOf: fileURL)
+            // Only a regular file: a FIFO would block the run (and `update` holds the vault's lock meanwhile).
+            bytes = try RegularFile.readBytes(fileURL.path)
         } catch {
-            return .failure(.unreadable(ticker: ticker, file: name, reason: error.localizedDescription))
+            return .failure(.unreadable(ticker: ticker, file: name, reason: error.description))
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
             return .failure(.unreadable(ticker: ticker, file: name, reason: "not UTF-8 text"))
         }
         do {

@@ -194,3 +194,35 @@ struct FetchPlausibilityTests {
         #expect(vault.file("HUT") == nil)
     }
 }
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+@Suite("vaultgen fetch: a price file that is a FIFO (issue 15, item 12)")
+struct FetchFIFOTests {
+    @Test func aFIFOInPlaceOfAPriceFileFailsAtOnceAndIsNotFetched() throws {
+        let vault = try FetchVault(.stooq, routes: [("s=hut.us&", [Answer.bars(.stooq, hutAnswer)])])
+        defer { vault.remove() }
+        let path = vault.root.appendingPathComponent("Prices/HUT.csv").path
+        #expect(mkfifo(path, 0o644) == 0)
+        let lines = Lines()
+        let finished = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            lines.value = (try? vault.fetch(["HUT"]).report.results.map(\.line)) ?? ["threw"]
+            finished.signal()
+        }
+        if finished.wait(timeout: .now() + 5) == .timedOut {
+            Issue.record("fetch blocked reading the FIFO")
+            let writer = open(path, O_WRONLY)
+            if writer >= 0 { close(writer) }
+            finished.wait()
+        }
+        #expect(lines.value == ["HUT: failed: Prices/HUT.csv: cannot be read; left as it was"])
+        #expect(vault.server.requests.isEmpty)
+    }
+
+    final class Lines: @unchecked Sendable {
+        var value: [String] = []
+    }
+}
