@@ -1,6 +1,7 @@
 import Correlation
 import Fetch
 import Foundation
+import TestSupport
 import Testing
 
 /// IREN's closes over HUT's days: another ticker's history, which no split or dividend turns into HUT's.
@@ -195,34 +196,15 @@ struct FetchPlausibilityTests {
     }
 }
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 @Suite("vaultgen fetch: a price file that is a FIFO (issue 15, item 12)")
 struct FetchFIFOTests {
     @Test func aFIFOInPlaceOfAPriceFileFailsAtOnceAndIsNotFetched() throws {
         let vault = try FetchVault(.stooq, routes: [("s=hut.us&", [Answer.bars(.stooq, hutAnswer)])])
         defer { vault.remove() }
-        let path = vault.root.appendingPathComponent("Prices/HUT.csv").path
-        #expect(mkfifo(path, 0o644) == 0)
-        let lines = Lines()
-        let finished = DispatchSemaphore(value: 0)
-        Thread.detachNewThread {
-            lines.value = (try? vault.fetch(["HUT"]).report.results.map(\.line)) ?? ["threw"]
-            finished.signal()
+        let lines = try FIFO.run(at: vault.root.appendingPathComponent("Prices/HUT.csv").path) {
+            (try? vault.fetch(["HUT"]).report.results.map(\.line)) ?? ["threw"]
         }
-        if finished.wait(timeout: .now() + 5) == .timedOut {
-            Issue.record("fetch blocked reading the FIFO")
-            let writer = open(path, O_WRONLY)
-            if writer >= 0 { close(writer) }
-            finished.wait()
-        }
-        #expect(lines.value == ["HUT: failed: Prices/HUT.csv: cannot be read; left as it was"])
+        #expect(lines == ["HUT: failed: Prices/HUT.csv: cannot be read; left as it was"], "nil: blocked on the FIFO")
         #expect(vault.server.requests.isEmpty)
-    }
-
-    final class Lines: @unchecked Sendable {
-        var value: [String] = []
     }
 }

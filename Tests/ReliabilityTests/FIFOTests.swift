@@ -5,11 +5,8 @@ import TestSupport
 import Testing
 import VaultModel
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
-/// A FIFO where vaultgen reads a file (issue 15, item 12): read only regular files, never block.
+/// A FIFO where vaultgen reads a file (issue 15, item 12): read only regular files, never block. A nil result
+/// means the read blocked (`FIFO.run` then unblocks it).
 @Suite("A FIFO in place of a file vaultgen reads")
 struct FIFOTests {
     /// A fresh vault folder with `.obsidian/` and `Prices/`.
@@ -23,35 +20,11 @@ struct FIFOTests {
         return root
     }
 
-    /// Runs `body` with a FIFO at `path`; if it has not returned after a few seconds it was blocked on the FIFO:
-    /// the test fails, and a writer is opened and closed so the blocked read sees the end and the test ends.
-    static func withFIFO<T: Sendable>(at path: String, _ body: @escaping @Sendable () -> T) throws -> T? {
-        guard mkfifo(path, 0o644) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-        let box = Box<T>()
-        let finished = DispatchSemaphore(value: 0)
-        Thread.detachNewThread {
-            box.value = body()
-            finished.signal()
-        }
-        if finished.wait(timeout: .now() + 5) == .timedOut {
-            Issue.record("blocked reading the FIFO \(path)")
-            let writer = open(path, O_WRONLY)
-            if writer >= 0 { close(writer) }
-            finished.wait()
-            return nil
-        }
-        return box.value
-    }
-
-    final class Box<T>: @unchecked Sendable {
-        var value: T?
-    }
-
     @Test func theSharedReaderRefusesAFIFOAtOnce() throws {
         let root = try Self.vault()
         defer { try? FileManager.default.removeItem(at: root) }
         let path = root.appendingPathComponent("Note.md").path
-        let result = try Self.withFIFO(at: path) { () -> String in
+        let result = try FIFO.run(at: path) { () -> String in
             do {
                 _ = try RegularFile.readBytes(path)
                 return "read"
@@ -66,7 +39,7 @@ struct FIFOTests {
         let root = try Self.vault()
         defer { try? FileManager.default.removeItem(at: root) }
         let path = root.appendingPathComponent(".obsidian/app.json").path
-        let result = try Self.withFIFO(at: path) { () -> String in
+        let result = try FIFO.run(at: path) { () -> String in
             guard let vault = try? Vault.load(root: root) else { return "no vault" }
             return "\(vault.notes.count) notes, setting \(vault.attachmentFolderSetting ?? "none")"
         }
@@ -77,7 +50,7 @@ struct FIFOTests {
         let root = try Self.vault()
         defer { try? FileManager.default.removeItem(at: root) }
         let path = root.appendingPathComponent(".vaultgen.yml").path
-        let result = try Self.withFIFO(at: path) { () -> String in
+        let result = try FIFO.run(at: path) { () -> String in
             do {
                 _ = try VaultConfig.load(vaultRoot: root)
                 return "loaded"
@@ -92,7 +65,7 @@ struct FIFOTests {
         let root = try Self.vault()
         defer { try? FileManager.default.removeItem(at: root) }
         let folder = PriceFolder(url: root.appendingPathComponent("Prices"), displayName: "Prices")
-        let result = try Self.withFIFO(at: root.appendingPathComponent("Prices/HUT.csv").path) { () -> String in
+        let result = try FIFO.run(at: root.appendingPathComponent("Prices/HUT.csv").path) { () -> String in
             switch folder.load("HUT") {
             case .success: return "loaded"
             case .failure(let problem): return problem.description
