@@ -8,7 +8,7 @@ extension PriceProvider {
     /// A day whose close is `null` (a halt) is skipped. A truncated body does not decode, so it never
     /// passes for a shorter history. A timestamp so large (or small) that adding the offset overflows gives a
     /// day far outside any asked range, which the fetcher drops.
-    /// - Parameter ticker: When given, `meta.symbol` must name it (case aside).
+    /// - Parameter ticker: When given, `meta.symbol` must name it (case, and `.` for `-`, aside).
     static func yahooBars(_ body: [UInt8], ticker: String? = nil) throws(FetchFailure) -> [DailyBar] {
         let envelope: YahooChart
         do {
@@ -18,7 +18,7 @@ extension PriceProvider {
         }
         if let error = envelope.chart.error { throw .noData(Self.words(error)) }
         guard let result = envelope.chart.result?.first else { throw .malformed("no result and no error") }
-        if let ticker, let symbol = result.meta?.symbol, symbol.uppercased() != ticker.uppercased() {
+        if let ticker, let symbol = result.meta?.symbol, Self.symbolKey(symbol) != Self.symbolKey(ticker) {
             throw .wrongSymbol(asked: ticker, answered: String(symbol.prefix(40)))
         }
         guard let stamps = result.timestamp, !stamps.isEmpty else { throw .noData("Yahoo: no bars in the range") }
@@ -48,6 +48,11 @@ extension PriceProvider {
         }
         guard !bars.isEmpty else { throw .noData("Yahoo: only empty bars in the range") }
         return bars
+    }
+
+    /// A symbol as Yahoo compares it: case aside, and a share class written `BRK.B` or `BRK-B` alike.
+    private static func symbolKey(_ symbol: String) -> String {
+        symbol.uppercased().replacingOccurrences(of: ".", with: "-")
     }
 
     /// The words of a Yahoo error body (`{"chart":{"result":null,"error":{…}}}`), if the body is one.
