@@ -133,13 +133,13 @@ bench-smoke: bench-deps
 # Fuzz/.build/crashes/<target>/, as does an input slower than 10 s (slow-unit-*, reported but not failing): once
 # looked at, copy it to Fuzz/Regressions/<target>/, which `make test` replays too
 # (Tests/ReliabilityTests/FuzzRegressionTests.swift).
-# FUZZ_TARGETS picks targets (note, table, prices); FUZZ_FLAGS passes libFuzzer options, e.g. -fork=1 -ignore_crashes=1.
+# FUZZ_TARGETS picks targets (note, table, prices, providers); FUZZ_FLAGS passes libFuzzer options, e.g. -fork=1 -ignore_crashes=1.
 # Leak checks after each input make fuzzing about 7 times slower, so they are off (FUZZ_LEAKS=1 turns them on);
 # the regression replay checks for leaks at exit, and `make asan` runs the whole suite under LeakSanitizer.
 # Swift's own crash backtracer is off: libFuzzer reports the crash and saves the input.
 FUZZ_SECONDS ?= 60
 FUZZ_LEAKS   ?= 0
-FUZZ_TARGETS ?= note table prices
+FUZZ_TARGETS ?= note table prices providers
 FUZZ_FLAGS   ?=
 FUZZ_BUILD    = Fuzz/.build
 FUZZ_BIN      = $(FUZZ_BUILD)/release
@@ -159,7 +159,8 @@ fuzz-build: deps
 # Seeds: every note and price file of the fixtures and the sample vault (named by content, so no duplicates),
 # and the regression inputs.
 fuzz-corpus:
-	@mkdir -p $(FUZZ_BUILD)/corpus/note $(FUZZ_BUILD)/corpus/table $(FUZZ_BUILD)/corpus/prices
+	@mkdir -p $(FUZZ_BUILD)/corpus/note $(FUZZ_BUILD)/corpus/table $(FUZZ_BUILD)/corpus/prices \
+		$(FUZZ_BUILD)/corpus/providers
 	@seed() { dir=$$1; shift; find "$$@" -type f -exec sh -c \
 		'for f; do cp "$$f" "$$0/$$(sha1sum < "$$f" | cut -c1-40)"; done' "$$dir" {} +; }; \
 	for t in note table; do \
@@ -168,12 +169,14 @@ fuzz-corpus:
 	done; \
 	seed $(FUZZ_BUILD)/corpus/prices Vault/Prices Tests/CorrelationTests/Fixtures Tests/Fixtures/bad-input/prices \
 		Fuzz/Regressions/prices -name '*.csv'; \
-	seed $(FUZZ_BUILD)/corpus/prices Fuzz/Regressions/prices
-	@for t in note table prices; do echo "fuzz: $$t: $$(ls $(FUZZ_BUILD)/corpus/$$t | wc -l) inputs in the corpus"; done
+	seed $(FUZZ_BUILD)/corpus/prices Fuzz/Regressions/prices; \
+	seed $(FUZZ_BUILD)/corpus/providers Fuzz/Regressions/providers Tests/Fixtures/bad-input/prices -name '*.csv'; \
+	seed $(FUZZ_BUILD)/corpus/providers Fuzz/Regressions/providers
+	@for t in note table prices providers; do echo "fuzz: $$t: $$(ls $(FUZZ_BUILD)/corpus/$$t | wc -l) inputs in the corpus"; done
 
 # Every committed regression input, once through its target.
 fuzz-regressions: fuzz-build
-	@for t in note table prices; do \
+	@for t in note table prices providers; do \
 		files=$$(find Fuzz/Regressions/$$t -type f ! -name '.*' | sort); \
 		[ -z "$$files" ] && continue; \
 		$(FUZZ_ENV) $(FUZZ_EXE) -runs=1 $$files > $(FUZZ_BUILD)/regressions-$$t.log 2>&1 \

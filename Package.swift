@@ -77,7 +77,7 @@ let package = Package(
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "Correlation"]),
         .testTarget(
             name: "ReliabilityTests",
-            dependencies: ["Refresh", "VaultModel", "VaultFiles", "Correlation", "TestSupport"]),
+            dependencies: ["Refresh", "VaultModel", "VaultFiles", "Correlation", "Fetch", "TestSupport"]),
         .testTarget(name: "FetchTests", dependencies: ["Fetch", "Correlation", "VaultModel", "TestSupport"]),
         .testTarget(
             name: "RefreshTests", dependencies: ["Refresh", "Figures", "VaultModel", "Correlation", "TestSupport"]),

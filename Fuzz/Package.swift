@@ -22,21 +22,25 @@ let package = Package(
             name: "VaultModel", dependencies: ["CCmark", "VaultFiles", .product(name: "Yams", package: "Yams")],
             path: "Linked/VaultModel"),
         .target(name: "Correlation", dependencies: ["VaultFiles"], path: "Linked/Correlation"),
+        .target(name: "Figures", dependencies: ["VaultModel", "Correlation"], path: "Linked/Figures"),
         .target(name: "Charts", dependencies: ["CCairo", "Correlation"], path: "Linked/Charts"),
         .target(
             name: "Refresh",
             dependencies: [
-                "VaultModel", "VaultFiles", "Correlation", "Charts",
+                "VaultModel", "VaultFiles", "Correlation", "Charts", "Figures",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             path: "Linked/Refresh"),
+        .target(
+            name: "Fetch", dependencies: ["Correlation", "VaultModel", "Figures", "Refresh"], path: "Linked/Fetch"),
         // The checks each input goes through; FUZZING leaves out the Swift Testing suite around them.
         .target(
-            name: "FuzzChecks", dependencies: ["VaultModel", "Correlation", "Refresh"],
+            name: "FuzzChecks", dependencies: ["VaultModel", "Correlation", "Figures", "Refresh", "Fetch"],
             swiftSettings: [.define("FUZZING")]),
         // One libFuzzer entry point (`LLVMFuzzerTestOneInput`) per target; libFuzzer supplies `main`.
         .executableTarget(name: "FuzzNote", dependencies: ["FuzzChecks"]),
         .executableTarget(name: "FuzzTable", dependencies: ["FuzzChecks", "Refresh"]),
         .executableTarget(name: "FuzzPrices", dependencies: ["FuzzChecks"]),
+        .executableTarget(name: "FuzzProviders", dependencies: ["FuzzChecks"]),
     ]
 )

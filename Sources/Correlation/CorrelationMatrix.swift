@@ -1,7 +1,8 @@
 /// Every pair's correlation among a request's tickers, in one window and convention.
 ///
 /// Values are kept in flat arrays rather than one `PairCorrelation` per pair, so a matrix of thousands of
-/// tickers stays small; `pair(_:_:)` builds the value on demand.
+/// tickers stays small; `pair(_:_:)` builds the value on demand. Only tickers with prices have a row: a request
+/// naming thousands of tickers without price files costs memory in proportion to the tickers, not the pairs.
 public struct CorrelationMatrix: Sendable {
     /// The tickers in request order, duplicates removed; includes tickers left out for bad data.
     public let tickers: [String]
@@ -26,8 +27,13 @@ public struct CorrelationMatrix: Sendable {
         }
     }
 
+    /// Each ticker's position in `tickers`.
     let index: [String: Int]
-    /// `tickers.count²` coefficients, NaN when n/a.
+    /// Each position's row among the tickers with prices, or -1 for a ticker left out.
+    let rowOfPosition: [Int]
+    /// How many tickers have a row.
+    let rowCount: Int
+    /// `rowCount²` coefficients, NaN when n/a.
     let values: [Double]
     /// Common period counts; 32 bits, as no series has 2³¹ periods, halve the memory of a large matrix.
     let overlaps: [Int32]
@@ -35,8 +41,11 @@ public struct CorrelationMatrix: Sendable {
 
     init(
         tickers: [String], options: CorrelationOptions, from: Day?, to: Day?, problems: [String: PriceProblem],
-        values: [Double], overlaps: [Int32], statuses: [Status]
+        rowOfPosition: [Int], values: [Double], overlaps: [Int32], statuses: [Status]
     ) {
+        self.rowOfPosition = rowOfPosition
+        rowCount = rowOfPosition.reduce(0) { $0 + ($1 >= 0 ? 1 : 0) }
+        precondition(values.count == rowCount * rowCount)
         self.tickers = tickers
         self.options = options
         self.from = from
@@ -51,10 +60,20 @@ public struct CorrelationMatrix: Sendable {
     /// The tickers left out for missing or bad data, in request order.
     public var leftOut: [String] { tickers.filter { problems[$0] != nil } }
 
+    /// The row of `ticker` among the tickers with prices, or nil when it is left out or not in the request.
+    func row(_ ticker: String) -> Int? {
+        index[ticker].flatMap { rowOfPosition[$0] >= 0 ? rowOfPosition[$0] : nil }
+    }
+
+    /// The coefficient of rows `i` and `j` (see `row(_:)`), NaN when n/a.
+    func value(row i: Int, _ j: Int) -> Double {
+        values[i * rowCount + j]
+    }
+
     /// The correlation of `a` with `b`, or nil when n/a or either is not in the matrix.
     public func r(_ a: String, _ b: String) -> Double? {
-        guard let i = index[a], let j = index[b] else { return nil }
-        let value = values[i * tickers.count + j]
+        guard let i = row(a), let j = row(b) else { return nil }
+        let value = value(row: i, j)
         return value.isNaN ? nil : value
     }
 
@@ -67,8 +86,14 @@ public struct CorrelationMatrix: Sendable {
         return pair(i, j)
     }
 
+    /// The pair of the tickers at positions `i` and `j` of `tickers`.
     func pair(_ i: Int, _ j: Int) -> PairCorrelation {
-        let cell = i * tickers.count + j
+        let (rowI, rowJ) = (rowOfPosition[i], rowOfPosition[j])
+        guard rowI >= 0, rowJ >= 0 else {
+            return PairCorrelation(
+                a: tickers[i], b: tickers[j], r: nil, overlap: 0, reason: reason(.leftOut, i, j, overlap: 0))
+        }
+        let cell = rowI * rowCount + rowJ
         let value = values[cell]
         let overlap = Int(overlaps[cell])
         return PairCorrelation(
@@ -79,7 +104,7 @@ public struct CorrelationMatrix: Sendable {
     private func reason(_ status: Status, _ i: Int, _ j: Int, overlap: Int) -> String? {
         // Most pairs are fine; return before building any string.
         if status == .ok {
-            guard values[i * tickers.count + j].isNaN else { return nil }
+            guard value(row: rowOfPosition[i], rowOfPosition[j]).isNaN else { return nil }
             return "\(tickers[i]) or \(tickers[j]) has returns too extreme to compute (a price ratio overflows)"
         }
         let a = tickers[i]

@@ -21,13 +21,14 @@ extension CorrelationReport {
         let n = tickers.count
         write((["ticker"] + tickers).map(Self.csvCell).joined(separator: ",") + "\n")
         let matrix = matrix
+        let rowOf = matrix.rowOfPosition
         Self.writeInOrder(count: n, batch: max(1, Self.pieceSize / (n * 20 + 1)), to: write) { rows in
             var piece = ""
             for i in rows {
                 piece += Self.csvCell(tickers[i])
                 for j in 0..<n {
                     piece += ","
-                    let value = matrix.values[i * n + j]
+                    let value = rowOf[i] >= 0 && rowOf[j] >= 0 ? matrix.value(row: rowOf[i], rowOf[j]) : .nan
                     if !value.isNaN { value.write(to: &piece) }
                 }
                 piece += "\n"

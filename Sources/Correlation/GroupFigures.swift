@@ -11,11 +11,14 @@ public struct TickerMean: Sendable, Equatable {
 public struct GroupFigures: Sendable {
     /// The group, in the order given, duplicates removed.
     public let tickers: [String]
-    /// Every pair of the group, highest r first, n/a pairs last; pairs are named in group order.
+    /// The tickers of the group without prices (left out of the matrix, or not in it), in group order.
+    public let leftOut: [String]
+    /// Every pair of the group, highest r first, n/a pairs last; pairs are named in group order. Without
+    /// `listingLeftOut`, the pairs of a ticker in `leftOut` are not listed (only counted in `excludedPairs`).
     public let pairs: [PairCorrelation]
     /// The mean of the unrounded r of the available pairs (averaging rounded values drifts by a cent).
     public let average: Double?
-    /// How many pairs were n/a and left out of `average`.
+    /// How many pairs were n/a and left out of `average`, listed or not.
     public let excludedPairs: Int
     /// The pair with the lowest r, and with the highest.
     public let lowest: PairCorrelation?
@@ -24,30 +27,42 @@ public struct GroupFigures: Sendable {
     public let meanToOthers: [TickerMean]
 
     /// Reads the figures of `tickers` (default: every ticker of the matrix) from `matrix`.
-    public init(matrix: CorrelationMatrix, tickers: [String]? = nil) {
+    ///
+    /// - Parameter listingLeftOut: Whether `pairs` lists the pairs of tickers without prices, each with its
+    ///   reason (`vaultgen corr` prints them). A sector note says why per ticker instead, so that a group of
+    ///   thousands of tickers without price files costs time and memory in proportion to its tickers.
+    public init(matrix: CorrelationMatrix, tickers: [String]? = nil, listingLeftOut: Bool = true) {
         var seen = Set<String>()
         let group = (tickers ?? matrix.tickers).filter { seen.insert($0).inserted }
         let rows = group.map { matrix.index[$0] }
+        let dense = group.map { matrix.row($0) }
+        let listed = group.indices.filter { listingLeftOut || dense[$0] != nil }
         var cells: [(Int, Int)] = []
-        cells.reserveCapacity(max(0, group.count * (group.count - 1) / 2))
-        for p in group.indices {
-            for q in group.indices.dropFirst(p + 1) { cells.append((p, q)) }
+        cells.reserveCapacity(max(0, listed.count * (listed.count - 1) / 2))
+        for (k, p) in listed.enumerated() {
+            for q in listed.dropFirst(k + 1) { cells.append((p, q)) }
         }
         self.tickers = group
+        leftOut = group.indices.filter { dense[$0] == nil }.map { group[$0] }
         pairs = matrix.sortedPairs(cells, group: group, rows: rows)
-        (average, excludedPairs) = PairCorrelation.average(pairs)
+        let unlisted = group.count * (group.count - 1) / 2 - cells.count
+        let (average, excluded) = PairCorrelation.average(pairs)
+        self.average = average
+        excludedPairs = excluded + unlisted
         highest = pairs.first { $0.r != nil }
         lowest = pairs.last { $0.r != nil }
 
-        // Row sums over the flat matrix: a group of thousands of tickers has millions of pairs.
-        let count = matrix.tickers.count
+        // Row sums over the flat matrix, over the tickers with prices only: a group of thousands of tickers has
+        // millions of pairs.
+        let withRows = group.indices.compactMap { p in dense[p].map { (p, $0) } }
         meanToOthers = group.indices.map { p in
             var sum = 0.0
             var used = 0
-            if let i = rows[p] {
-                for (q, j) in rows.enumerated() where q != p {
-                    guard let j, !matrix.values[i * count + j].isNaN else { continue }
-                    sum += matrix.values[i * count + j]
+            if let i = dense[p] {
+                for (q, j) in withRows where q != p {
+                    let value = matrix.value(row: i, j)
+                    guard !value.isNaN else { continue }
+                    sum += value
                     used += 1
                 }
             }
@@ -76,7 +91,9 @@ extension CorrelationMatrix {
     /// Ties keep their given order so output is stable. `rows` holds each name's row in the matrix (nil for a
     /// name not in it), looked up once by the caller rather than once per pair.
     func sortedPairs(_ cells: [(Int, Int)], group names: [String], rows: [Int?]) -> [PairCorrelation] {
-        let count = tickers.count
+        let count = rowCount
+        // Each name's row among the tickers with prices, for reading the flat arrays.
+        let dense = rows.map { $0.flatMap { rowOfPosition[$0] >= 0 ? rowOfPosition[$0] : nil } }
         // Each pair travels through the sort as p, q and its overlap packed in 64 bits: 20 bits each for p and
         // q (a million tickers would be a matrix of 8 TB) and 24 for the overlap (4-digit years span fewer
         // than 2²² days), so that the pairs need not be looked up again in sorted order, all over the matrix.
@@ -86,7 +103,7 @@ extension CorrelationMatrix {
         var payloads = [UInt64](repeating: 0, count: cells.count)
         for (position, (p, q)) in cells.enumerated() {
             var overlap: Int32 = 0
-            if let i = rows[p], let j = rows[q] {
+            if let i = dense[p], let j = dense[q] {
                 if !values[i * count + j].isNaN { keys[position] = values[i * count + j] }
                 overlap = overlaps[i * count + j]
             }

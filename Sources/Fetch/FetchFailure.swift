@@ -26,6 +26,12 @@ public enum FetchFailure: Error, Sendable, Equatable, CustomStringConvertible {
     case shorterHistory(providerStart: String, fileStart: String)
     /// The full history for a rewrite ends before the file's last day, so rewriting would lose rows.
     case historyEndsEarlier(providerEnd: String, fileEnd: String)
+    /// The provider's full history is not the file's re-adjusted: another ticker's, or missing its days.
+    case implausibleRewrite(String)
+    /// The answer names another symbol than the one asked for (Yahoo's `meta.symbol`).
+    case wrongSymbol(asked: String, answered: String)
+    /// The answer grew past the limit of bytes (counted after decompression); it is not read.
+    case tooLarge(limit: Int)
     /// The price file is a symbolic link, or lies outside the vault once links are followed; it is not replaced.
     case linkedFile(String)
     /// The price file on disk cannot be read or parsed, so it is not touched.
@@ -61,6 +67,13 @@ public enum FetchFailure: Error, Sendable, Equatable, CustomStringConvertible {
         case .historyEndsEarlier(let providerEnd, let fileEnd):
             return "history re-adjusted, but the provider's history ends \(providerEnd), before the file's "
                 + "\(fileEnd); left as it was (delete the file to accept the shorter history)"
+        case .implausibleRewrite(let why):
+            return "the provider's history differs from the file's in a way no split or dividend explains: \(why); "
+                + "left as it was"
+        case .wrongSymbol(let asked, let answered):
+            return "the answer is for \(answered), not \(asked); left as it was"
+        case .tooLarge(let limit):
+            return "the answer is larger than \(Self.size(limit)), more than any daily history; not read"
         case .linkedFile(let name):
             return "\(name) is a symbolic link or lies outside the vault; fetch does not replace it"
         case .badPriceFile(let reason):
@@ -68,6 +81,13 @@ public enum FetchFailure: Error, Sendable, Equatable, CustomStringConvertible {
         case .cannotWrite(let reason):
             return reason
         }
+    }
+
+    /// `64 MiB`, `4 KiB`, `1000 bytes`.
+    static func size(_ bytes: Int) -> String {
+        if bytes >= 1 << 20, bytes % (1 << 20) == 0 { return "\(bytes >> 20) MiB" }
+        if bytes >= 1 << 10, bytes % (1 << 10) == 0 { return "\(bytes >> 10) KiB" }
+        return "\(bytes) bytes"
     }
 
     private static func after(_ tries: Int) -> String {

@@ -27,6 +27,8 @@ public struct FetchRun {
     public var today = Day(daysSince1970: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down)))
     /// Replaces the client's sleep; tests record the pauses instead of waiting through them.
     public var pause: ((Double) -> Void)?
+    /// The most bytes one answer may have, counted after decompression (`HTTPClient.answerLimit`).
+    public var answerLimit = HTTPClient.answerLimit
 
     public init(vaultRoot: URL, tickers: [String]? = nil) {
         self.vaultRoot = vaultRoot
@@ -53,7 +55,7 @@ public struct FetchRun {
             settings: .init(
                 timeout: settings.timeout,
                 retry: RetryPolicy(retries: settings.retries, baseDelay: baseDelay, maxDelay: maxDelay),
-                rate: settings.rate))
+                rate: settings.rate, answerLimit: answerLimit))
         if let pause { client.pause = pause }
         let folder = vaultRoot.appendingPathComponent(config.prices)
         let fetcher = TickerFetcher(
@@ -76,8 +78,8 @@ public struct FetchRun {
         }
         defer { lock?.release() }
         for ticker in tickers {
-            let result = TickerResult(
-                ticker: ticker, outcome: dryRun ? fetcher.plannedRequest(ticker) : fetcher.fetch(ticker))
+            let (outcome, notes) = dryRun ? (fetcher.plannedRequest(ticker), []) : fetcher.fetch(ticker)
+            let result = TickerResult(ticker: ticker, outcome: outcome, notes: notes)
             report.results.append(result)
             onResult(result)
         }

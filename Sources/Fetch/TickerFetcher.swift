@@ -30,33 +30,38 @@ struct TickerFetcher {
         }
     }
 
-    func fetch(_ ticker: String) -> TickerResult.Outcome {
+    /// Fetches `ticker` and says what became of its file, with notes on what the answer held that was left out.
+    func fetch(_ ticker: String) -> (outcome: TickerResult.Outcome, notes: [String]) {
+        var notes: [String] = []
         do {
             guard let file = try existingFile(ticker) else {
-                let bars = try bars(ticker, from: nil)
+                let bars = try bars(ticker, from: nil, notes: &notes)
                 try write(PriceFile.newFile(bars), ticker: ticker, expectedLast: bars[bars.count - 1].day)
-                return .downloaded(rows: bars.count)
+                return (.downloaded(rows: bars.count), notes)
             }
-            switch file.merge(try bars(ticker, from: file.requestStart)) {
+            switch file.merge(try bars(ticker, from: file.requestStart, notes: &notes)) {
             case .upToDate:
-                return .upToDate
+                return (.upToDate, notes)
             case .append(let rows, let corrects):
                 if let bytes = file.appending(rows, replacingLastRow: corrects != nil) {
                     try write(bytes, ticker: ticker, expectedLast: rows[rows.count - 1].day)
-                    return .updated(rows: rows.count, corrected: corrects)
+                    return (.updated(rows: rows.count, corrected: corrects), notes)
                 }
-                return try rewrite(file, ticker: ticker)
+                return (try rewrite(file, ticker: ticker, notes: &notes), notes)
             case .rewrite:
-                return try rewrite(file, ticker: ticker)
+                return (try rewrite(file, ticker: ticker, notes: &notes), notes)
             }
         } catch {
-            return .failed(error)
+            return (.failed(error), notes)
         }
     }
 
-    /// Replaces the whole series with the provider's full history, unless that history is shorter.
-    private func rewrite(_ file: PriceFile, ticker: String) throws(FetchFailure) -> TickerResult.Outcome {
-        let bars = try bars(ticker, from: nil)
+    /// Replaces the whole series with the provider's full history, unless that history is shorter or is not
+    /// the file's history re-adjusted (`PriceFile.rewriteProblem`).
+    private func rewrite(
+        _ file: PriceFile, ticker: String, notes: inout [String]
+    ) throws(FetchFailure) -> TickerResult.Outcome {
+        let bars = try bars(ticker, from: nil, notes: &notes)
         let fileStart = file.series.days[0]
         // A few days' slack: a file may open on a day the provider does not list.
         guard bars[0].day.daysSince1970 <= fileStart.daysSince1970 + 7 else {
@@ -65,6 +70,7 @@ struct TickerFetcher {
         guard bars[bars.count - 1].day >= file.lastDay else {
             throw .historyEndsEarlier(providerEnd: bars[bars.count - 1].day.iso, fileEnd: file.lastDay.iso)
         }
+        if let problem = file.rewriteProblem(bars) { throw .implausibleRewrite(problem) }
         try write(file.rewritten(with: bars), ticker: ticker, expectedLast: bars[bars.count - 1].day)
         return .rewrote(rows: bars.count)
     }
@@ -74,9 +80,27 @@ struct TickerFetcher {
         provider.url(ticker: ticker, from: start, through: today, baseURL: baseURL, key: key)!
     }
 
-    private func bars(_ ticker: String, from start: Day?) throws(FetchFailure) -> [DailyBar] {
-        let bars = try provider.bars(from: try client.get(url(ticker, from: start)))
-        guard !bars.isEmpty else { throw .noData("no bars") }
+    /// The first day a request for the whole history asks for (Yahoo's `period1`); older bars are dropped.
+    static let historyStart = Day(year: 1900, month: 1, day: 1)!
+
+    /// The provider's bars from `start` (nil: the whole history) through today, each once and sorted.
+    ///
+    /// Bars dated before the asked start or after today are dropped, and a note says so: a bar dated 2099 would
+    /// otherwise end every later window in 2099 and make every later fetch "up to date". Today gets a day's
+    /// slack, for markets east of UTC where tomorrow has begun.
+    private func bars(_ ticker: String, from start: Day?, notes: inout [String]) throws(FetchFailure) -> [DailyBar] {
+        let answered = try provider.bars(from: try client.get(url(ticker, from: start)), ticker: ticker)
+        let first = start ?? Self.historyStart
+        let last = Day(daysSince1970: today.daysSince1970 + 1)
+        let bars = answered.filter { $0.day >= first && $0.day <= last }
+        if bars.count < answered.count {
+            let dropped = answered.filter { $0.day < first || $0.day > last }
+            let shown = dropped.prefix(3).map(\.day.iso).joined(separator: ", ")
+            let more = dropped.count > 3 ? " and \(dropped.count - 3) more" : ""
+            let count = dropped.count == 1 ? "1 bar" : "\(dropped.count) bars"
+            notes.append("dropped \(count) outside the asked days (\(first.iso) to \(today.iso)): \(shown)\(more)")
+        }
+        guard !bars.isEmpty else { throw .noData(answered.isEmpty ? "no bars" : "no bars in the asked days") }
         return bars
     }
 

@@ -19,10 +19,13 @@ public struct TickerResult: Sendable, Equatable {
 
     public var ticker: String
     public var outcome: Outcome
+    /// What was left out of the answer on the way, e.g. bars dated after today; each follows the line after `; `.
+    public var notes: [String]
 
-    public init(ticker: String, outcome: Outcome) {
+    public init(ticker: String, outcome: Outcome, notes: [String] = []) {
         self.ticker = ticker
         self.outcome = outcome
+        self.notes = notes
     }
 
     public var failed: Bool {
@@ -31,9 +34,9 @@ public struct TickerResult: Sendable, Equatable {
     }
 
     /// `HUT: updated 12 rows`, `HUT: up to date`, `HUT: rewrote 780 rows (history re-adjusted)`,
-    /// `HUT: failed: HTTP 500 after 4 tries`.
+    /// `HUT: failed: HTTP 500 after 4 tries`, `HUT: updated 2 rows; dropped 1 bar outside the asked days (…)`.
     public var line: String {
-        "\(ticker): \(what)"
+        (["\(ticker): \(what)"] + notes).joined(separator: "; ")
     }
 
     private var what: String {

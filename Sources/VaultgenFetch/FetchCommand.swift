@@ -38,6 +38,7 @@ struct FetchCommand: ParsableCommand {
     var wait: Double = 10
 
     func validate() throws {
+        if let problem = LockWait.problem(wait) { throw ValidationError(problem) }
         guard let list = tickerList else { return }
         guard !list.isEmpty else { throw ValidationError("--tickers needs at least one ticker") }
         if let bad = list.first(where: { !GroupTickers.isTicker($0) }) {

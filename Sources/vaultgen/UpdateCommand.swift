@@ -81,6 +81,7 @@ struct UpdateCommand: ParsableCommand {
             throw ValidationError("--explain writes nothing and prints its own report; pass it alone (with --only)")
         }
         if let asOf, Day(iso: asOf) == nil { throw ValidationError("--as-of must be a date like 2026-01-30") }
+        if let problem = LockWait.problem(wait) { throw ValidationError(problem) }
     }
 
     func run() throws {

@@ -99,6 +99,22 @@ struct ProviderTests {
         #expect(bars.map(\.adjustedClose) == [42000.5])
     }
 
+    @Test(arguments: [
+        ("BRK.B", "BRK-B", true), ("brk-b", "BRK-B", true), ("^GSPC", "^GSPC", true), ("HUT", "IREN", false),
+    ])
+    func yahooSymbolMustNameTheTickerAsYahooWritesIt(ticker: String, symbol: String, taken: Bool) throws {
+        let json =
+            #"{"chart":{"result":[{"meta":{"symbol":"\#(symbol)","gmtoffset":0},"timestamp":[1704153600],"indicators":{"quote":[{"close":[1.5]}]}}],"error":null}}"#
+        let response = HTTPResponse(status: 200, body: Array(json.utf8))
+        if taken {
+            #expect(try PriceProvider.yahoo.bars(from: response, ticker: ticker).map(\.close) == [1.5])
+        } else {
+            #expect(throws: FetchFailure.wrongSymbol(asked: ticker, answered: symbol)) {
+                try PriceProvider.yahoo.bars(from: response, ticker: ticker)
+            }
+        }
+    }
+
     @Test func yahooArraysOfDifferentLengthsAreMalformed() {
         let json =
             #"{"chart":{"result":[{"timestamp":[1704205800,1704292200],"indicators":{"quote":[{"close":[1]}]}}],"error":null}}"#

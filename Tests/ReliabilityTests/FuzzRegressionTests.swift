@@ -1,4 +1,5 @@
 import Correlation
+import Fetch
 import Figures
 import Foundation
 import Refresh
@@ -255,6 +256,32 @@ public enum FuzzChecks {
         return problems
     }
 
+    // MARK: Provider answers
+
+    /// The answer read as Stooq's CSV and as Yahoo's chart JSON (status 200, asked for `FUZZ`): bars come back
+    /// sorted, one per day, every close and adjusted close a positive finite number; a failure's message
+    /// quotes no more than a short piece of the answer.
+    public static func providers(_ bytes: [UInt8]) -> [String] {
+        var problems: [String] = []
+        for provider in PriceProvider.allCases {
+            do {
+                let bars = try provider.bars(from: HTTPResponse(status: 200, body: bytes), ticker: "FUZZ")
+                if bars.isEmpty { problems.append("\(provider): no bars and no failure") }
+                for i in bars.indices.dropFirst() where bars[i - 1].day >= bars[i].day {
+                    problems.append("\(provider): days out of order at \(bars[i].day)")
+                }
+                for bar in bars
+                where !(bar.close.isFinite && bar.close > 0 && bar.adjustedClose.isFinite && bar.adjustedClose > 0) {
+                    problems.append("\(provider): close \(bar.close), adjusted \(bar.adjustedClose) on \(bar.day)")
+                }
+            } catch {
+                let message = error.description
+                if message.utf8.count > 400 { problems.append("\(provider): a message of \(message.utf8.count) bytes") }
+            }
+        }
+        return problems
+    }
+
     enum Reference {
         /// A return on the common days is infinite (a close ratio overflows): the pair must be n/a.
         case nonFinite
@@ -320,7 +347,7 @@ public enum FuzzChecks {
         }
 
         @Test func everyTargetHasInputs() {
-            for target in ["note", "table", "prices"] {
+            for target in ["note", "table", "prices", "providers"] {
                 #expect(!Self.inputs(target).isEmpty, "Fuzz/Regressions/\(target)")
             }
         }
@@ -341,6 +368,10 @@ public enum FuzzChecks {
 
         @Test(arguments: inputs("prices")) func prices(_ name: String) throws {
             Self.expectNone(FuzzChecks.prices(try Self.bytes("prices", name)))
+        }
+
+        @Test(arguments: inputs("providers")) func providers(_ name: String) throws {
+            Self.expectNone(FuzzChecks.providers(try Self.bytes("providers", name)))
         }
     }
 #endif

@@ -22,6 +22,11 @@ public struct DistanceMatrix: Sendable {
     /// The tickers of `matrix` whose every pair is available.
     public init(matrix: CorrelationMatrix) {
         let count = matrix.tickers.count
+        // The coefficient of positions i and j in `tickers` (NaN for a ticker without a row: left out anyway).
+        let rowOf = matrix.rowOfPosition
+        func value(_ i: Int, _ j: Int) -> Double {
+            rowOf[i] >= 0 && rowOf[j] >= 0 ? matrix.value(row: rowOf[i], rowOf[j]) : .nan
+        }
         var kept = [Bool](repeating: true, count: count)
         var leftOut: [LeftOut] = []
         for (i, ticker) in matrix.tickers.enumerated() {
@@ -32,12 +37,12 @@ public struct DistanceMatrix: Sendable {
         }
         var missing = [Int](repeating: 0, count: count)
         for i in 0..<count where kept[i] {
-            for j in 0..<count where j != i && kept[j] && matrix.values[i * count + j].isNaN { missing[i] += 1 }
+            for j in 0..<count where j != i && kept[j] && value(i, j).isNaN { missing[i] += 1 }
         }
         while let worst = missing.indices.filter({ kept[$0] && missing[$0] > 0 }).max(by: {
             (missing[$0], $0) < (missing[$1], $1)
         }) {
-            let partner = (0..<count).first { $0 != worst && kept[$0] && matrix.values[worst * count + $0].isNaN }!
+            let partner = (0..<count).first { $0 != worst && kept[$0] && value(worst, $0).isNaN }!
             let pair = matrix.pair(worst, partner)
             let others = missing[worst] - 1
             let more = others == 0 ? "" : " and \(others) more n/a pair\(others == 1 ? "" : "s")"
@@ -46,13 +51,13 @@ public struct DistanceMatrix: Sendable {
                     ticker: matrix.tickers[worst],
                     reason: "no correlation with \(matrix.tickers[partner]) (\(pair.reason ?? "n/a"))\(more)"))
             kept[worst] = false
-            for j in 0..<count where kept[j] && matrix.values[worst * count + j].isNaN { missing[j] -= 1 }
+            for j in 0..<count where kept[j] && value(worst, j).isNaN { missing[j] -= 1 }
         }
         let rows = (0..<count).filter { kept[$0] }
         var correlations: [Double] = []
         correlations.reserveCapacity(rows.count * max(rows.count - 1, 0) / 2)
         for (p, i) in rows.enumerated() {
-            for j in rows[(p + 1)...] { correlations.append(matrix.values[i * count + j]) }
+            for j in rows[(p + 1)...] { correlations.append(value(i, j)) }
         }
         self.init(tickers: rows.map { matrix.tickers[$0] }, condensed: correlations, leftOut: leftOut)
     }

@@ -17,7 +17,7 @@ struct PriceFile {
     private let lineEnding: String
     private let hasBOM: Bool
     /// Each day's price as written, and how many decimals it was written with.
-    private let written: [Day: (price: Double, decimals: Int)]
+    let written: [Day: (price: Double, decimals: Int)]
 
     /// - Throws: `.badPriceFile` naming the file and line when the reader rejects it.
     init(bytes: [UInt8], ticker: String, name: String) throws(FetchFailure) {

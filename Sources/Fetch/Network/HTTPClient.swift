@@ -18,14 +18,24 @@ public final class HTTPClient {
         /// Requests per second at most, retries included.
         public var rate: Double
         public var userAgent: String
+        /// The most bytes one answer may have, counted after decompression.
+        public var answerLimit: Int
 
-        public init(timeout: Double, retry: RetryPolicy, rate: Double, userAgent: String = HTTPClient.userAgent) {
+        public init(
+            timeout: Double, retry: RetryPolicy, rate: Double, userAgent: String = HTTPClient.userAgent,
+            answerLimit: Int = HTTPClient.answerLimit
+        ) {
             self.timeout = timeout
             self.retry = retry
             self.rate = rate
             self.userAgent = userAgent
+            self.answerLimit = answerLimit
         }
     }
+
+    /// 64 MiB: Yahoo's JSON for a century of daily bars is about 4 MB, Stooq's CSV about 2 MB. A larger
+    /// answer (a gzip body that inflates to gigabytes, an endless stream) is cut off there and fails the ticker.
+    public static let answerLimit = 64 << 20
 
     /// Sent with every request: some providers refuse an empty or scripting-library agent with a 429.
     public static let userAgent = "Mozilla/5.0 (compatible; vaultgen/0.1; +cron)"
@@ -40,6 +50,7 @@ public final class HTTPClient {
 
     private var limiter: RateLimiter
     private let session: URLSession
+    private let receiver: Receiver
 
     public init(settings: Settings) {
         self.settings = settings
@@ -48,7 +59,9 @@ public final class HTTPClient {
         configuration.timeoutIntervalForRequest = settings.timeout.rounded(.up) + 1
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
         configuration.urlCache = nil
-        session = URLSession(configuration: configuration)
+        receiver = Receiver(limit: settings.answerLimit)
+        // The session keeps its delegate until it is invalidated (deinit).
+        session = URLSession(configuration: configuration, delegate: receiver, delegateQueue: nil)
     }
 
     deinit {
@@ -79,6 +92,8 @@ public final class HTTPClient {
                 failure = .network(reason + (tries > 1 ? " (\(tries) tries)" : ""))
             case .failed(let reason):
                 throw .network(reason)
+            case .tooLarge:
+                throw .tooLarge(limit: settings.answerLimit)
             }
             guard tries <= settings.retry.retries else { throw failure }
             pause(settings.retry.delay(beforeRetry: tries, retryAfter: retryAfter))
@@ -93,15 +108,84 @@ public final class HTTPClient {
         case dropped(String)
         /// Not worth another try this run.
         case failed(String)
+        /// The answer passed the limit of bytes; cut off, not worth another try.
+        case tooLarge
     }
 
-    /// Hands the completion handler's result to the waiting thread.
-    private final class Outcome: @unchecked Sendable {
+    /// Collects each task's answer as it arrives, cuts one off at the limit of bytes (after decompression:
+    /// libcurl inflates gzip before the bytes get here), and hands the outcome to the waiting thread.
+    private final class Receiver: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+        private let limit: Int
         private let lock = NSLock()
-        private var stored: Attempt?
+        private var bodies: [Int: [UInt8]] = [:]
+        private var cutOff: Set<Int> = []
+        private var outcomes: [Int: Attempt] = [:]
+        private var waiters: [Int: DispatchSemaphore] = [:]
 
-        var value: Attempt? { lock.withLock { stored } }
-        func store(_ attempt: Attempt) { lock.withLock { stored = attempt } }
+        init(limit: Int) {
+            self.limit = limit
+        }
+
+        func expect(_ task: URLSessionTask, signal: DispatchSemaphore) {
+            lock.withLock { waiters[task.taskIdentifier] = signal }
+        }
+
+        /// The outcome of `task`, once; nil while it runs.
+        func take(_ task: URLSessionTask) -> Attempt? {
+            lock.withLock {
+                let id = task.taskIdentifier
+                waiters[id] = nil
+                bodies[id] = nil
+                cutOff.remove(id)
+                return outcomes.removeValue(forKey: id)
+            }
+        }
+
+        func urlSession(
+            _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+            completionHandler: @escaping (URLSession.ResponseDisposition) -> Void
+        ) {
+            // A declared length over the limit is refused before its body is read (it counts compressed bytes,
+            // so a gzip body under the limit still goes on, counted as it inflates).
+            if response.expectedContentLength > Int64(limit) {
+                lock.withLock { _ = cutOff.insert(dataTask.taskIdentifier) }
+                completionHandler(.cancel)
+                return
+            }
+            completionHandler(.allow)
+        }
+
+        func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+            let over: Bool = lock.withLock {
+                let id = dataTask.taskIdentifier
+                guard !cutOff.contains(id) else { return false }
+                if (bodies[id]?.count ?? 0) + data.count > limit {
+                    cutOff.insert(id)
+                    bodies[id] = nil
+                    return true
+                }
+                bodies[id, default: []].append(contentsOf: data)
+                return false
+            }
+            if over { dataTask.cancel() }
+        }
+
+        func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
+            let waiter: DispatchSemaphore? = lock.withLock {
+                let id = task.taskIdentifier
+                defer {
+                    bodies[id] = nil
+                    cutOff.remove(id)
+                }
+                // A task given up on (timed out) has no waiter any more: nobody reads its outcome.
+                guard let waiter = waiters[id] else { return nil }
+                outcomes[id] =
+                    cutOff.contains(id)
+                    ? .tooLarge : HTTPClient.classify(bodies[id].map { Data($0) } ?? Data(), task.response, error)
+                return waiter
+            }
+            waiter?.signal()
+        }
     }
 
     private func attempt(_ url: URL) -> Attempt {
@@ -110,19 +194,17 @@ public final class HTTPClient {
         var request = URLRequest(
             url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: settings.timeout.rounded(.up) + 1)
         request.setValue(settings.userAgent, forHTTPHeaderField: "User-Agent")
-        let outcome = Outcome()
         let finished = DispatchSemaphore(value: 0)
-        let task = session.dataTask(with: request) { data, response, error in
-            outcome.store(Self.classify(data, response, error))
-            finished.signal()
-        }
+        let task = session.dataTask(with: request)
+        receiver.expect(task, signal: finished)
         task.resume()
         if finished.wait(timeout: .now() + settings.timeout) == .timedOut {
-            // The handler still runs later, with "cancelled", into an outcome nobody reads any more.
+            // The delegate still hears of it later, with "cancelled", into an outcome nobody reads any more.
             task.cancel()
+            _ = receiver.take(task)
             return .timedOut
         }
-        return outcome.value ?? .failed("no answer")
+        return receiver.take(task) ?? .failed("no answer")
     }
 
     private static func classify(_ data: Data?, _ response: URLResponse?, _ error: (any Error)?) -> Attempt {

@@ -33,7 +33,7 @@ extension PriceProvider {
     /// Reads Stooq's `Date,Open,High,Low,Close[,Volume]` answer (indices and currencies have no volume).
     ///
     /// Stooq answers problems with HTTP 200 and a line of text, so those words are recognised first. A body cut
-    /// short loses cells from its last row (the close is never the last cell), which the column count catches.
+    /// short loses cells from its last row, which the column count catches, or its final line end, checked last.
     static func stooqBars(_ text: String) throws(FetchFailure) -> [DailyBar] {
         let trimmed = text.trimmingPrefix(while: { $0.isWhitespace || $0 == "\u{FEFF}" })
         let opening = trimmed.prefix(200).lowercased()
@@ -67,6 +67,11 @@ extension PriceProvider {
                     volume: cells.count > 5 ? Double(cells[5]) : nil))
         }
         guard !bars.isEmpty else { throw .noData("Stooq: a header without rows") }
+        // Stooq ends every answer with a line end: without one, the last row may be cut inside its last cell
+        // (a close `12345.6789` read as `12` when there is no volume column), which no cell count shows.
+        guard let end = text.utf8.last, end == UInt8(ascii: "\n") || end == UInt8(ascii: "\r") else {
+            throw .malformed("the answer ends without a line end after its last row (truncated)")
+        }
         return bars
     }
 

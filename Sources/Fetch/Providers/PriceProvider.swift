@@ -63,10 +63,12 @@ public enum PriceProvider: String, Sendable, CaseIterable {
 
     /// Reads the bars out of an answer that the client did not retry away.
     ///
+    /// - Parameter ticker: The ticker asked for; an answer that names another symbol (Yahoo's `meta.symbol`) is
+    ///   refused. Stooq's CSV names none.
     /// - Returns: Bars sorted by day, one per day, every close positive.
     /// - Throws: Why the answer holds no usable bars: an error status, an empty body, a web page, the
-    ///   provider's "no data", a truncated or malformed body.
-    public func bars(from response: HTTPResponse) throws(FetchFailure) -> [DailyBar] {
+    ///   provider's "no data", a truncated or malformed body, another symbol's answer.
+    public func bars(from response: HTTPResponse, ticker: String? = nil) throws(FetchFailure) -> [DailyBar] {
         if !(200..<300).contains(response.status) {
             if self == .yahoo, (400..<500).contains(response.status), let words = Self.yahooError(response.body) {
                 throw .noData(words)
@@ -78,7 +80,7 @@ public enum PriceProvider: String, Sendable, CaseIterable {
         let bars: [DailyBar]
         switch self {
         case .stooq: bars = try Self.stooqBars(response.text)
-        case .yahoo: bars = try Self.yahooBars(response.body)
+        case .yahoo: bars = try Self.yahooBars(response.body, ticker: ticker)
         }
         return try DailyBar.normalized(bars)
     }

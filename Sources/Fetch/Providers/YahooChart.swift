@@ -19,6 +19,7 @@ struct YahooChart: Decodable {
     }
 
     struct Meta: Decodable {
+        var symbol: String?
         var gmtoffset: Int?
     }
 

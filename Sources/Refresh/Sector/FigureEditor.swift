@@ -217,11 +217,11 @@ public struct FigureEditor: Sendable {
         _ table: PairTable, figures: SectorFigures, source: SourceText, path: String, into out: inout Outcome
     ) {
         let group = figures.group
-        let groupPairs = Set(group.pairs.map { Set([$0.a, $0.b]) })
         let rowPairs = table.rows.map { Set([$0.a, $0.b]) }
+        // The group's pairs as sets only when the table could be the group's: a group of thousands has millions.
         let exactlyTheGroup =
-            table.sortable && figures.groupProblem == nil && Set(rowPairs) == groupPairs
-            && rowPairs.count == groupPairs.count
+            table.sortable && figures.groupProblem == nil && rowPairs.count == group.pairs.count
+            && Set(rowPairs) == Set(group.pairs.map { Set([$0.a, $0.b]) })
         let decimals = table.rows[0].number.form
         if exactlyTheGroup, table.twoColumns {
             let rows = group.pairs.enumerated().map { index, pair in

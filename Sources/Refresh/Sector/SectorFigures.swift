@@ -36,7 +36,8 @@ public struct SectorFigures: Sendable {
         }
         for table in sector.pairTables { tickers += table.rows.flatMap { [$0.a, $0.b] } }
         matrix = CorrelationEngine.matrix(prices, tickers: tickers, options: options)
-        group = GroupFigures(matrix: matrix, tickers: sector.tickers)
+        // Pairs of tickers without prices are not listed: their reasons belong to the tickers (`groupProblem`).
+        group = GroupFigures(matrix: matrix, tickers: sector.tickers, listingLeftOut: false)
         groupProblem = Self.groupProblem(sector: sector, prices: prices, pairs: group.pairs)
         self.peers = peers
     }
@@ -72,6 +73,16 @@ public struct SectorFigures: Sendable {
         return problem(of: pairs)
     }
 
+    /// `no usable prices for X (why), … and N more`, naming five of `tickers`, or nil when there are none.
+    static func leftOutProblem(_ tickers: [String], matrix: CorrelationMatrix) -> String? {
+        guard !tickers.isEmpty else { return nil }
+        let named = tickers.prefix(5).map { ticker in
+            "\(ticker) (\(matrix.problems[ticker].map { "\($0)" } ?? "not in the request"))"
+        }
+        let more = tickers.count > 5 ? " and \(tickers.count - 5) more" : ""
+        return "no usable prices for \(named.joined(separator: ", "))\(more)"
+    }
+
     /// Why some of `pairs` are n/a, or nil when every pair has a value.
     static func problem(of pairs: [PairCorrelation]) -> String? {
         let missing = pairs.filter { $0.r == nil }
@@ -94,7 +105,11 @@ public struct SectorFigures: Sendable {
             if let missing = missingPrices(group.tickers + peerTickers) {
                 return .failure(PeerProblem(reason: missing))
             }
-            let figures = CrossGroupFigures(matrix: matrix, groupA: group.tickers, groupB: peerTickers)
+            let figures = CrossGroupFigures(
+                matrix: matrix, groupA: group.tickers, groupB: peerTickers, listingLeftOut: false)
+            if let problem = Self.leftOutProblem(figures.leftOut, matrix: matrix) {
+                return .failure(PeerProblem(reason: problem))
+            }
             if let problem = Self.problem(of: figures.pairs) { return .failure(PeerProblem(reason: problem)) }
             return .success(figures)
         }

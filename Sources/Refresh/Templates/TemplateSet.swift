@@ -24,6 +24,7 @@ public struct TemplateSet: Sendable {
         for name in Self.required where texts[name] == nil {
             throw TemplateError(file: "\(folder)/\(name).mustache", line: 1, message: "template is missing")
         }
+        var outlines: [String: TemplateOutline] = [:]
         for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
             let file = "\(folder)/\(name).mustache"
             guard text.hasPrefix("{{% CONTENT_TYPE: TEXT}}") || text.hasPrefix("{{%CONTENT_TYPE:TEXT}}") else {
@@ -31,6 +32,10 @@ public struct TemplateSet: Sendable {
                     file: file, line: 1,
                     message: "must start with {{% CONTENT_TYPE: TEXT}} (otherwise Mustache escapes text as HTML)")
             }
+            // Read before swift-mustache parses it: its parser recurses once per nested section.
+            let outline = TemplateOutline(text)
+            try Self.check(outline, file: file)
+            outlines[name] = outline
             do {
                 library.register(try MustacheTemplate(string: text), named: name)
             } catch let error as MustacheTemplate.ParserError {
@@ -41,6 +46,7 @@ public struct TemplateSet: Sendable {
                 throw TemplateError(file: file, line: 1, message: "does not parse: \(error)")
             }
         }
+        try Self.checkIncludes(outlines, folder: folder)
         self.library = library
     }
 

@@ -111,8 +111,8 @@ extension VaultConfig {
         for (sub, value) in try reader.mapping(node, at: key.name) {
             var thresholds: [Threshold] = []
             for (label, minimum) in try reader.mapping(value, at: sub.name) {
-                guard let number = Double(try reader.string(minimum, at: label)) else {
-                    throw reader.error(label.line, "the lowest value for '\(label.name)' must be a number")
+                guard let number = Double(try reader.string(minimum, at: label)), (-1...1).contains(number) else {
+                    throw reader.error(label.line, "the lowest value for '\(label.name)' must be a number from -1 to 1")
                 }
                 thresholds.append(Threshold(label: label.name, minimum: number))
             }
@@ -149,9 +149,10 @@ extension VaultConfig {
             case "provider": fetch.provider = try reader.choice(value, at: sub, among: ["stooq", "yahoo"])
             case "base-url": fetch.baseURL = try reader.string(value, at: sub)
             case "tickers": fetch.tickers = try reader.strings(value, at: sub)
-            case "timeout": fetch.timeout = try reader.number(value, at: sub, minimum: 0.1)
-            case "retries": fetch.retries = Int(try reader.number(value, at: sub, minimum: 0))
-            case "rate": fetch.rate = try reader.number(value, at: sub, minimum: 0.01)
+            // Bounded above as well: 1e16 seconds overflows a deadline, 1e300 retries an Int.
+            case "timeout": fetch.timeout = try reader.number(value, at: sub, in: 0.1...3600, unit: "seconds")
+            case "retries": fetch.retries = try reader.wholeNumber(value, at: sub, in: 0...100)
+            case "rate": fetch.rate = try reader.number(value, at: sub, in: 0.01...1000, unit: "requests per second")
             case "key-env": fetch.keyEnvironment = try reader.string(value, at: sub)
             default: throw reader.unknown(sub, in: "fetch")
             }
@@ -200,11 +201,30 @@ private struct ConfigReader {
         return out
     }
 
-    func number(_ node: Node, at key: Key, minimum: Double) throws(ConfigError) -> Double {
-        guard let value = Double(try string(node, at: key)), value >= minimum else {
-            throw error(key.line, "'\(key.name)' must be a number of at least \(minimum)")
+    /// A number within `range` (so never NaN or infinite), e.g. `'timeout' must be a number of seconds from …`.
+    func number(_ node: Node, at key: Key, in range: ClosedRange<Double>, unit: String) throws(ConfigError) -> Double {
+        guard let value = Double(try string(node, at: key)), range.contains(value) else {
+            let bounds = "from \(Self.plain(range.lowerBound)) to \(Self.plain(range.upperBound))"
+            throw error(key.line, "'\(key.name)' must be a number of \(unit) \(bounds)")
         }
         return value
+    }
+
+    /// A whole number within `range`; `2.5` and `1e300` are refused, never converted.
+    func wholeNumber(_ node: Node, at key: Key, in range: ClosedRange<Int>) throws(ConfigError) -> Int {
+        let text = try string(node, at: key)
+        guard let value = Double(text), value == value.rounded(), value >= Double(range.lowerBound),
+            value <= Double(range.upperBound)
+        else {
+            let bounds = "from \(range.lowerBound) to \(range.upperBound)"
+            throw error(key.line, "'\(key.name)' must be a whole number \(bounds)")
+        }
+        return Int(value)
+    }
+
+    /// `0.1`, `3600` (not `3600.0`).
+    private static func plain(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : "\(value)"
     }
 
     func choice(_ node: Node, at key: Key, among choices: [String]) throws(ConfigError) -> String {

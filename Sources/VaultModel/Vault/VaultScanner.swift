@@ -1,4 +1,5 @@
 import Foundation
+import VaultFiles
 
 #if canImport(Glibc)
     import Glibc
@@ -122,40 +123,19 @@ public enum VaultScanner {
         return (names, undecodable)
     }
 
-    /// Linux's O_NOATIME (`<fcntl.h>` defines it only with _GNU_SOURCE, which Swift's Glibc module leaves out).
-    #if os(Linux)
-        private static let noAccessTime: Int32 = 0o1_000_000
-    #else
-        private static let noAccessTime: Int32 = 0
-    #endif
-
-    /// Reads a whole file as bytes.
+    /// Reads a whole regular file as bytes (`RegularFile.readBytes`, where the rule lives).
     ///
-    /// Without touching its access time where the system allows (the file's owner): reading a vault of 10,000
-    /// notes would otherwise write 10,000 inodes back to the disk.
+    /// - Throws: `POSIXError` when the system refuses; `RegularFile.ReadError.notARegularFile` for a FIFO, a
+    ///   folder, a device or a socket, which are never opened for a blocking read.
     public static func readBytes(_ path: String) throws -> [UInt8] {
-        var fd = open(path, O_RDONLY | O_CLOEXEC | noAccessTime)
-        if fd < 0, errno == EPERM, noAccessTime != 0 { fd = open(path, O_RDONLY | O_CLOEXEC) }
-        guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-        // One byte more than the size, so that reading the end of the file needs no second buffer.
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size) + 1)
-        var filled = 0
-        while true {
-            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: 4096)) }
-            let got = bytes.withUnsafeMutableBytes { buffer in
-                read(fd, buffer.baseAddress! + filled, buffer.count - filled)
-            }
-            if got < 0 {
-                if errno == EINTR { continue }
-                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
-            }
-            if got == 0 { break }
-            filled += got
+        let bytes: [UInt8]
+        do {
+            bytes = try RegularFile.readBytes(path)
+        } catch {
+            // A typed `catch .system(let number)` here crashes swiftc 6.3 (an ownership verifier error).
+            if case .system(let number) = error { throw POSIXError(POSIXErrorCode(rawValue: number) ?? .EIO) }
+            throw error
         }
-        bytes.removeSubrange(filled...)
         return bytes
     }
 }

@@ -25,10 +25,11 @@ enum Answer {
         }
     }
 
-    static func bars(_ provider: PriceProvider, _ rows: [Row]) -> LoopbackServer.Reply {
+    /// - Parameter symbol: The ticker Yahoo's `meta.symbol` names (Stooq's CSV names none).
+    static func bars(_ provider: PriceProvider, _ rows: [Row], symbol: String = "HUT") -> LoopbackServer.Reply {
         switch provider {
         case .stooq: return .text(stooqCSV(rows), type: "text/csv")
-        case .yahoo: return .text(yahooJSON(rows), type: "application/json")
+        case .yahoo: return .text(yahooJSON(rows, symbol: symbol), type: "application/json")
         }
     }
 
@@ -60,14 +61,16 @@ enum Answer {
     }
 
     /// Yahoo's chart JSON for a New York listing: bars stamped 14:30 UTC, `gmtoffset` -18000, `adjclose`.
-    static func yahooJSON(_ rows: [Row]) -> String {
-        let stamps = rows.map { String(Day(iso: $0.date)!.daysSince1970 * 86_400 + 52_200) }
+    static func yahooJSON(_ rows: [Row], symbol: String = "HUT", stamps: [String]? = nil, gmtoffset: Int = -18_000)
+        -> String
+    {
+        let stamps = stamps ?? rows.map { String(Day(iso: $0.date)!.daysSince1970 * 86_400 + 52_200) }
         let closes = rows.map { "\($0.close)" }
         let opens = rows.map { "\($0.close - 0.25)" }
         let adjusted = rows.map { "\($0.adjusted ?? $0.close)" }
         func list(_ items: [String]) -> String { "[" + items.joined(separator: ",") + "]" }
         return """
-            {"chart":{"result":[{"meta":{"currency":"USD","symbol":"X","gmtoffset":-18000,\
+            {"chart":{"result":[{"meta":{"currency":"USD","symbol":"\(symbol)","gmtoffset":\(gmtoffset),\
             "exchangeTimezoneName":"America/New_York"},"timestamp":\(list(stamps)),"indicators":{"quote":[{\
             "open":\(list(opens)),"high":\(list(closes)),"low":\(list(opens)),"close":\(list(closes)),\
             "volume":\(list(rows.map { _ in "1000" }))}],"adjclose":[{"adjclose":\(list(adjusted))}]}}],"error":null}}

@@ -37,10 +37,11 @@ struct FetchVault {
 
     /// Fetches `tickers`, recording the client's pauses instead of sleeping through them.
     func fetch(
-        _ tickers: [String]?, dryRun: Bool = false, environment: [String: String] = [:]
+        _ tickers: [String]?, dryRun: Bool = false, environment: [String: String] = [:], answerLimit: Int? = nil
     ) throws -> (report: FetchReport, pauses: [Double]) {
         let recorder = PauseRecorder()
         var run = FetchRun(vaultRoot: root, tickers: tickers)
+        if let answerLimit { run.answerLimit = answerLimit }
         run.dryRun = dryRun
         run.environment = environment
         run.pause = { recorder.pauses.append($0) }
