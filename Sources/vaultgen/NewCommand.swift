@@ -10,7 +10,7 @@ struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
         abstract: "Create a note from Templates/.",
-        subcommands: [NewSectorCommand.self]
+        subcommands: [NewSectorCommand.self, NewSectorMapCommand.self]
     )
 }
 

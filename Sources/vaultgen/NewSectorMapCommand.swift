@@ -1,0 +1,89 @@
+import ArgumentParser
+import Correlation
+import Foundation
+import Refresh
+import VaultFiles
+import VaultModel
+
+struct NewSectorMapCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sector-map",
+        abstract: "Write a note that maps every sector note: a table, a heat map and a dendrogram.",
+        discussion: """
+            The note is laid out by Templates/sector-map.mustache, marked `vaultgen: sector-map` in its front \
+            matter, with its | Sector | Tickers | Avg r | Nearest | Cross r | Silhouette | Findings | table filled \
+            in (the figures of `vaultgen clusters`, one window for all sectors) and two embeds, \
+            ![[…-sector-map-heatmap.png]] and ![[…-sector-dendrogram.png]], that `vaultgen update` draws and keeps \
+            current with the table's rows. An existing note is never overwritten.
+
+            Exit status: 0 written, 2 on an error (the note exists, no sector note with tickers, bad options, \
+            a folder outside the vault, the lock held by another run).
+            """
+    )
+
+    @Argument(help: "The note's name (its file name without .md).")
+    var name: String
+
+    @Option(help: "Start of the window: YYYY, YYYY-MM or YYYY-MM-DD.")
+    var since = "2024-01"
+
+    @Option(help: "The vault folder.")
+    var vault = "."
+
+    @Option(help: "The folder inside the vault to write the note in.")
+    var folder = ""
+
+    @Option(help: "Seconds to wait for another run's lock.")
+    var wait: Double = 10
+
+    @Option(name: .customLong("as-of"), help: "Pin 'present' to this date (YYYY-MM-DD).")
+    var asOf: String?
+
+    @OptionGroup var templates: TemplateOptions
+
+    func validate() throws {
+        if name.isEmpty || name.contains(where: { "/\\[]#^|:".contains($0) }) {
+            throw ValidationError("the name cannot be empty or contain / \\ [ ] # ^ | :")
+        }
+        if let asOf, Day(iso: asOf) == nil { throw ValidationError("--as-of must be a date like 2026-01-30") }
+        if folder.hasPrefix("/") || VaultPath.normalize(folder) == nil {
+            throw ValidationError("--folder must be a folder inside the vault, not '\(folder)'")
+        }
+        if !(wait >= 0 && wait <= 86_400) { throw ValidationError("--wait must be between 0 and 86400 seconds") }
+    }
+
+    func run() throws {
+        let root = URL(fileURLWithPath: vault)
+        let relative = VaultPath.join(VaultPath.normalize(folder) ?? "", "\(name).md")
+        let target = root.appendingPathComponent(relative)
+        do {
+            guard let folderURL = templates.folder else { throw UpdateRun.RunError.noTemplates }
+            let templateSet = try TemplateSet.load(folder: folderURL)
+            let lock = try VaultLock(vaultRoot: root, wait: wait)
+            defer { lock.release() }
+            // Where the note goes: inside the vault, whatever link is on the way, and nothing there yet.
+            if let path = try? VaultFile.locate(relative, in: root), access(path, F_OK) == 0 || isLink(path) {
+                Output.error("vaultgen: \(target.path) exists already; it is never overwritten")
+                throw ExitCode(2)
+            }
+            let (loaded, sources) = try Vault.loadWithSources(root: root)
+            let updater = VaultUpdater(vault: loaded, sources: sources, templates: templateSet)
+            let prices = PriceFolder(vaultRoot: root, folder: loaded.config.prices).load(updater.tickersNeeded())
+            let today = ISO8601DateFormatter.string(from: Date(), timeZone: .current, formatOptions: [.withFullDate])
+            let note = NewSectorMapNote(name: name, since: since)
+            let text = try note.render(in: updater, prices: prices, asOf: asOf.flatMap { Day(iso: $0) }, created: today)
+            try NoteWriter.write(Array(text.utf8), to: relative, in: root)
+            print("wrote \(target.path) (run vaultgen update to draw its pictures)")
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            Output.error("vaultgen: \(error)")
+            throw ExitCode(2)
+        }
+    }
+
+    private func isLink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
+    }
+}
