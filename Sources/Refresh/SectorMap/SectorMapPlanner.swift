@@ -59,6 +59,14 @@ struct SectorMapPlanner {
         SectorMap(notes: updater.sectorNotes(), prices: prices, options: options(for: note, asOf: asOf))
     }
 
+    /// The table whose body rows vaultgen owns in a sector map note: the first with the map's header.
+    static func ownedTable(in note: Note, source: SourceText) -> MarkdownTable? {
+        guard SectorCatalog.isSectorMap(note) else { return nil }
+        return note.blocks.lazy.compactMap { MarkdownTable.read($0, in: source) }.first {
+            $0.header.cells.map { $0.plain.lowercased() } == Self.header
+        }
+    }
+
     private func plan(note index: Int, prices: [String: Result<PriceSeries, PriceProblem>], asOf: Day?) -> Outcome {
         let note = updater.vault.notes[index]
         let source = updater.sources[index]
@@ -72,9 +80,7 @@ struct SectorMapPlanner {
             outcome.warnings.append(UpdatePlan.Warning(path: note.path, line: line, message: message, kind: kind))
         }
         for left in map.analysis.distances.leftOut { warn(nil, "sector map: \(left)") }
-        let table = note.blocks.lazy.compactMap { MarkdownTable.read($0, in: source) }.first {
-            $0.header.cells.map { $0.plain.lowercased() } == Self.header
-        }
+        let table = Self.ownedTable(in: note, source: source)
         let embeds = ChartEmbed.find(in: note).filter(\.kind.isSectorMap)
         if let table {
             if updater.templates.contains(Self.template) {
