@@ -44,10 +44,9 @@ public struct NewSectorMapNote: Sendable {
         guard updater.templates.contains("sector-map"), updater.templates.contains(SectorMapPlanner.template) else {
             throw Problem(message: "Templates/sector-map.mustache and Templates/sector-map-table.mustache are needed")
         }
-        let settings = updater.vault.config.correlation
-        let options = CorrelationOptions(
-            since: start, until: asOf, returns: settings.returns == "log" ? .log : .simple,
-            method: settings.method == "spearman" ? .spearman : .pearson, minOverlap: settings.minOverlap)
+        var options = CorrelationOptions(settings: updater.vault.config.correlation)
+        options.since = start
+        options.until = asOf
         let map = SectorMap(notes: updater.sectorNotes(), prices: prices, options: options)
         guard !map.notes.isEmpty else { throw Problem(message: "the vault has no sector note with tickers to map") }
         var table = updater.templates.render(SectorMapPlanner.template, SectorMapTableView(rows: map.rows()))

@@ -44,10 +44,7 @@ struct SectorMapPlanner {
 
     /// The window and convention of a map note: its `since:`/`until:` (else all data), the vault's settings.
     func options(for note: Note, asOf: Day?) -> CorrelationOptions {
-        let settings = updater.vault.config.correlation
-        var options = CorrelationOptions(
-            returns: settings.returns == "log" ? .log : .simple,
-            method: settings.method == "spearman" ? .spearman : .pearson, minOverlap: settings.minOverlap)
+        var options = CorrelationOptions(settings: updater.vault.config.correlation)
         options.since = note.property("since")?.string.flatMap { NoteWindow.day($0, end: false) }
         options.until = note.property("until")?.string.flatMap { NoteWindow.day($0, end: true) }
         if let asOf, options.until.map({ $0 > asOf }) ?? true { options.until = asOf }
