@@ -73,6 +73,32 @@ struct SectorMapTests {
         #expect(rows["[[Crypto-to-AI]]"]?[6] == "none")
     }
 
+    /// Miners outside Crypto-to-AI: the tree does not separate the two sectors, which the Findings cells say.
+    @Test func findingsNameSectorsTheTreeDoesNotSeparate() throws {
+        let vault = try FixtureVault("update-seed")
+        defer { vault.remove() }
+        try Self.write("---\ntickers: [CRWV, BTDR, CIFR]\n---\n# Hosts\n", "Sectors/Hosts.md", in: vault)
+        try Self.write("---\nvaultgen: sector-map\nsince: 2024-01\n---\n" + Self.header, "Map.md", in: vault)
+        _ = try vault.update()
+        let rows = Self.rows(try vault.text("Map.md"))
+        let crypto = ["CORZ", "HUT", "IREN", "WULF"]
+        let hosts = ["CRWV", "BTDR", "CIFR"]
+        let reits = ["EQIX", "DLR", "AMT", "IRM"]
+        let prices = PriceFolderLoader.load(vault.root, crypto + reits + hosts)
+        let options = CorrelationOptions(since: Day(iso: "2024-01-01"), until: Day(iso: "2026-01-30"))
+        let analysis = ClusterAnalysis(
+            distances: DistanceMatrix(
+                matrix: CorrelationEngine.matrix(prices, tickers: crypto + reits + hosts, options: options)),
+            sectors: [
+                Sector(name: "Crypto-to-AI", tickers: crypto), Sector(name: "DC REITs", tickers: reits),
+                Sector(name: "Hosts", tickers: hosts),
+            ])
+        #expect(analysis.notDistinct(from: "Crypto-to-AI") == ["Hosts"])
+        #expect(rows["[[Crypto-to-AI]]"]?[6] == "not distinct from [[Hosts]]")
+        #expect(rows["[[Hosts]]"]?[6].hasSuffix("; not distinct from [[Crypto-to-AI]]") == true)
+        #expect(rows["[[DC REITs]]"]?[6] == "none")
+    }
+
     @Test func onlyTheRowsAndPicturesChangeAndASecondRunChangesNothing() throws {
         let vault = try FixtureVault("update-seed")
         defer { vault.remove() }
