@@ -12,7 +12,9 @@ extension HeatMap {
     /// The layout for this heat map's labels, shared by drawing and by tests that look at cell colours.
     func layout() -> HeatMapLayout {
         let probe = Canvas(width: HeatMapLayout.width, height: 1)
-        return HeatMapLayout(labels: labels, top: subtitle.isEmpty ? 50 : 66) { probe.width(of: $0, font: $1) }
+        return HeatMapLayout(labels: labels, top: subtitle.isEmpty ? 50 : 66, bandNames: !bands.isEmpty) {
+            probe.width(of: $0, font: $1)
+        }
     }
 
     func canvas() -> Canvas {
@@ -28,6 +30,7 @@ extension HeatMap {
         }
         drawLabels(on: &canvas, layout)
         drawCells(on: &canvas, layout)
+        drawBands(on: &canvas, layout)
         drawLegend(on: &canvas, layout)
         return canvas
     }
@@ -71,6 +74,37 @@ extension HeatMap {
                     value.map(Self.format) ?? "n/a", at: Canvas.Point(x: rect.mid.x - gap / 2, y: rect.mid.y - gap / 2),
                     font: font, color: textColor, align: .center, vertical: .middle)
             }
+        }
+    }
+
+    /// A line along every edge between two bands, across the whole grid both ways, and each band's name under
+    /// its columns (cut to fit; left out when not even a letter fits).
+    private func drawBands(on canvas: inout Canvas, _ layout: HeatMapLayout) {
+        let grid = layout.grid
+        let gap = layout.cell >= 12 ? 1.0 : 0
+        for band in bands where band.labels.lowerBound > 0 && band.labels.lowerBound < labels.count {
+            // In the white hairline between the two cells, so the line covers no cell's own colour more than it must.
+            let at = Canvas.crisp(grid.x + Double(band.labels.lowerBound) * layout.cell - gap / 2)
+            let y = Canvas.crisp(grid.y + Double(band.labels.lowerBound) * layout.cell - gap / 2)
+            canvas.strokeLine(
+                from: Canvas.Point(x: at, y: grid.y), to: Canvas.Point(x: at, y: grid.maxY - gap), color: .ink,
+                width: 1.5)
+            canvas.strokeLine(
+                from: Canvas.Point(x: grid.x, y: y), to: Canvas.Point(x: grid.maxX - gap, y: y), color: .ink,
+                width: 1.5)
+        }
+        for band in bands where !band.labels.isEmpty {
+            let left = grid.x + Double(band.labels.lowerBound) * layout.cell
+            let width = Double(band.labels.count) * layout.cell - gap
+            canvas.strokeLine(
+                from: Canvas.Point(x: left + 2, y: grid.maxY + 4),
+                to: Canvas.Point(x: left + width - 2, y: grid.maxY + 4),
+                color: .axis, width: 1)
+            let name = canvas.fitted(band.name, font: layout.labelFont, width: width - 4, shrinking: false).string
+            guard name != "…" else { continue }
+            canvas.text(
+                name, at: Canvas.Point(x: left + width / 2, y: grid.maxY + 17), font: layout.labelFont,
+                color: .mutedInk, align: .center)
         }
     }
 

@@ -21,7 +21,10 @@ struct HeatMapLayout: Sendable, Equatable {
     /// The coefficient font, or nil when cells are too small to print legible numbers.
     let valueFont: Canvas.Font?
 
-    init(labels: [String], top: Double, measure: (String, Canvas.Font) -> Double) {
+    /// Room under the grid for the names of its bands.
+    static let bandNameHeight = 24.0
+
+    init(labels: [String], top: Double, bandNames: Bool = false, measure: (String, Canvas.Font) -> Double) {
         let count = Double(max(labels.count, 1))
         let margin = Canvas.margin
         func widest(_ font: Canvas.Font) -> Double {
@@ -38,7 +41,8 @@ struct HeatMapLayout: Sendable, Equatable {
         uprightColumnLabels = widest(labelFont) > cell - 6
         let columnLabels = uprightColumnLabels ? widest(labelFont) + 8 : labelFont.size + 8
         // Keep the picture within a 700×700 square: a long list of tickers shrinks the cells instead.
-        cell = min(cell, (700 - top - columnLabels - margin) / count)
+        let bottom = bandNames ? Self.bandNameHeight : 0
+        cell = min(cell, (700 - top - columnLabels - margin - bottom) / count)
         self.cell = cell
         let side = cell * count
         let blockWidth = rowLabels + side + Self.legendGap + Self.legendWidth
@@ -46,7 +50,7 @@ struct HeatMapLayout: Sendable, Equatable {
         grid = Canvas.Rect(x: left, y: top + columnLabels, width: side, height: side)
         let legendHeight = min(max(side, 140), 240)
         legend = Canvas.Rect(x: grid.maxX + Self.legendGap, y: grid.y, width: 12, height: legendHeight)
-        height = (max(grid.maxY, legend.maxY + 30) + margin).rounded(.up)
+        height = (max(grid.maxY + bottom, legend.maxY + 30) + margin).rounded(.up)
         // Size coefficients so the widest, "−0.00", leaves 3 pt either side; below 6.5 pt they are not legible.
         let valueSize = min(13, cell * 0.3, (cell - 6) / measure("\u{2212}0.00", Canvas.Font(size: 1)))
         valueFont = valueSize >= 6.5 ? Canvas.Font(size: valueSize) : nil

@@ -10,7 +10,7 @@ struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
         abstract: "Create a note from Templates/.",
-        subcommands: [NewSectorCommand.self]
+        subcommands: [NewSectorCommand.self, NewSectorMapCommand.self]
     )
 }
 
@@ -61,14 +61,7 @@ struct NewSectorCommand: ParsableCommand {
         if let bad = list.first(where: { !GroupTickers.isTicker($0) }) {
             throw ValidationError("'\(bad)' is not a ticker")
         }
-        if name.isEmpty || name.contains(where: { "/\\[]#^|:".contains($0) }) {
-            throw ValidationError("the name cannot be empty or contain / \\ [ ] # ^ | :")
-        }
-        if let asOf, Day(iso: asOf) == nil { throw ValidationError("--as-of must be a date like 2026-01-30") }
-        if folder.hasPrefix("/") || VaultPath.normalize(folder) == nil {
-            throw ValidationError("--folder must be a folder inside the vault, not '\(folder)'")
-        }
-        if !(wait >= 0 && wait <= 86_400) { throw ValidationError("--wait must be between 0 and 86400 seconds") }
+        try NewNote.validate(name: name, asOf: asOf, folder: folder, wait: wait)
     }
 
     private var tickerList: [String] {
@@ -76,38 +69,12 @@ struct NewSectorCommand: ParsableCommand {
     }
 
     func run() throws {
-        let root = URL(fileURLWithPath: vault)
-        let relative = VaultPath.join(VaultPath.normalize(folder) ?? "", "\(name).md")
-        let target = root.appendingPathComponent(relative)
-        do {
-            guard let folderURL = templates.folder else { throw UpdateRun.RunError.noTemplates }
-            let templateSet = try TemplateSet.load(folder: folderURL)
-            let lock = try VaultLock(vaultRoot: root, wait: wait)
-            defer { lock.release() }
-            // Where the note goes: inside the vault, whatever link is on the way, and nothing there yet.
-            if let path = try? VaultFile.locate(relative, in: root), access(path, F_OK) == 0 || isLink(path) {
-                Output.error("vaultgen: \(target.path) exists already; it is never overwritten")
-                throw ExitCode(2)
-            }
-            let (loaded, sources) = try Vault.loadWithSources(root: root)
-            let updater = VaultUpdater(vault: loaded, sources: sources, templates: templateSet)
+        try NewNote.write(name: name, folder: folder, vault: vault, wait: wait, templates: templates) {
+            updater, root, today in
             let note = NewSectorNote(name: name, tickers: tickerList, since: since, peer: peer)
-            let prices = PriceFolder(vaultRoot: root, folder: loaded.config.prices).load(
+            let prices = PriceFolder(vaultRoot: root, folder: updater.vault.config.prices).load(
                 try note.tickersNeeded(in: updater))
-            let today = ISO8601DateFormatter.string(from: Date(), timeZone: .current, formatOptions: [.withFullDate])
-            let text = try note.render(in: updater, prices: prices, asOf: asOf.flatMap { Day(iso: $0) }, created: today)
-            try NoteWriter.write(Array(text.utf8), to: relative, in: root)
-            print("wrote \(target.path)")
-        } catch let exit as ExitCode {
-            throw exit
-        } catch {
-            Output.error("vaultgen: \(error)")
-            throw ExitCode(2)
+            return try note.render(in: updater, prices: prices, asOf: asOf.flatMap { Day(iso: $0) }, created: today)
         }
-    }
-
-    private func isLink(_ path: String) -> Bool {
-        var info = stat()
-        return lstat(path, &info) == 0
     }
 }

@@ -21,7 +21,9 @@ struct UpdateCommand: ParsableCommand {
             lists, with a warning; a chart file two sector notes embed is drawn for the first, with a warning. \
             A sector note that calls itself a "distinct cluster", "separate from [[X]]" or labels a vs [[X]] row \
             "Separate clusters" is warned about, line named, when the average-linkage tree of every sector's \
-            tickers disagrees (see vaultgen clusters); its words are kept.
+            tickers disagrees (see vaultgen clusters); its words are kept. A sector map note (vaultgen: sector-map, \
+            see vaultgen new sector-map) gets the body rows of its | Sector | Tickers | Avg r | … | table and its \
+            …-sector-map-heatmap and …-sector-dendrogram pictures redrawn, nothing else.
 
             With --diff, standard output is a patch that `git apply` and `patch -p1` apply in the vault folder; \
             the summary and every other message go to standard error. --check --diff prints the patch and exits 1 \

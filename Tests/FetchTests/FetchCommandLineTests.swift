@@ -50,7 +50,7 @@ struct FetchCommandLineTests {
         let lines = result.out.split(separator: "\n").map(String.init)
         #expect(lines.first == "CORZ: failed: HTTP 500")
         #expect(lines.contains("8 tickers: 0 downloaded, 0 updated, 0 up to date, 0 rewritten, 8 failed"))
-        #expect(lines.last?.hasPrefix("18 notes read, 3 sector notes") == true, "then the update ran: \(result.out)")
+        #expect(lines.last?.hasPrefix("19 notes read, 3 sector notes") == true, "then the update ran: \(result.out)")
         #expect(vault.file("HUT") == before)
     }
 }

@@ -102,7 +102,7 @@ public enum NoteWindow: Sendable, Equatable, CustomStringConvertible {
 
     /// `2024`, `2024-01`, `2024-01-02`, `Jan 2024`, `January 2024`, `Sept. 2024`: the first day, or with
     /// `end` the last day the text names.
-    static func day(_ text: String, end: Bool) -> Day? {
+    public static func day(_ text: String, end: Bool) -> Day? {
         let t = text.trimmingWhitespace()
         if let exact = Day.parseBound(t) {
             guard end else { return exact }

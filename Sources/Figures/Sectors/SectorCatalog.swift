@@ -21,7 +21,8 @@ public struct SectorNote: Sendable {
 ///
 /// A note is a sector note when its front matter has `tickers:`, or it is tagged `#sector` (or a tag under
 /// it), or it matches `update: sector-notes:`; `vaultgen: off` in its front matter or `update: exclude:`
-/// keeps it out. No other note's figures are ever touched.
+/// keeps it out, and so does `vaultgen: sector-map` (a map of the sectors is not one). No other note's figures
+/// are ever touched.
 public struct SectorCatalog: Sendable {
     public let notes: [SectorNote]
 
@@ -48,12 +49,18 @@ public struct SectorCatalog: Sendable {
         if let off = note.property("vaultgen")?.string?.lowercased(), ["off", "false", "no", "skip"].contains(off) {
             return false
         }
+        if isSectorMap(note) { return false }
         if PathPattern.any(exclude, match: note.path) { return false }
         if note.property("tickers") != nil { return true }
         if note.tags.contains(where: { $0.lowercased() == "sector" || $0.lowercased().hasPrefix("sector/") }) {
             return true
         }
         return PathPattern.any(include, match: note.path)
+    }
+
+    /// Whether the note is a sector map: `vaultgen: sector-map` in its front matter.
+    public static func isSectorMap(_ note: Note) -> Bool {
+        note.property("vaultgen")?.string?.lowercased() == "sector-map"
     }
 
     /// Settles the window (front matter, else the Period row, else the first window sentence) and leaves

@@ -40,10 +40,14 @@ public struct BacklinkWriter: Sendable {
         let outgoing = Array(vault.notes.indices).parallelMap { from -> [Int] in
             let note = vault.notes[from]
             // Links vaultgen generated are not backlinks: counting them would grow the lists every run.
-            let generated = sections[from].flatMap { $0.exists ? $0.range : nil }
+            // So are the links of a sector map's table rows, which would otherwise reach the lists one run late.
+            let generated = [
+                sections[from].flatMap { $0.exists ? $0.range : nil },
+                SectorMapPlanner.ownedTable(in: note, source: sources[from])?.bodyRange,
+            ].compactMap { $0 }
             var seen = Set<Int>()
             var targets: [Int] = []
-            for link in note.links where !(generated?.contains(link.byteRange.lowerBound) ?? false) {
+            for link in note.links where !generated.contains(where: { $0.contains(link.byteRange.lowerBound) }) {
                 guard case .file(let file, _) = resolver.resolve(link.target, from: note.path),
                     let to = resolver.index.files[file].note, to != from, seen.insert(to).inserted
                 else { continue }

@@ -28,7 +28,7 @@ struct ChartPlanner: Sendable {
     ) -> (drawings: [ChartDrawing], warnings: [String]) {
         var drawings: [ChartDrawing] = []
         var warnings: [String] = []
-        for embed in ChartEmbed.find(in: note) {
+        for embed in ChartEmbed.find(in: note) where !embed.kind.isSectorMap {
             let name = "\(embed.kind.rawValue) \(VaultPath.fileName(of: embed.target))"
             guard let path = outputPath(for: embed, from: note) else {
                 warnings.append("\(name) left as it was: its path leaves the vault")
@@ -68,11 +68,14 @@ struct ChartPlanner: Sendable {
                 title: "\(note.name): correlation of daily returns", subtitle: Self.window(figures.matrix),
                 matrix: group
             ).render(as: format)
+        case .sectorMapHeatMap, .sectorDendrogram:
+            // `drawings` leaves these to the sector map note; `vaultgen chart` asks only for the two above.
+            throw ChartError.drawingFailed(reason: "only a sector map note draws a \(kind.rawValue)")
         }
     }
 
     /// The embed's file if it exists, else where Obsidian would put a new attachment.
-    private func outputPath(for embed: ChartEmbed, from note: Note) -> String? {
+    func outputPath(for embed: ChartEmbed, from note: Note) -> String? {
         switch resolver.resolve(embed.target, from: note.path) {
         case .file(let file, _):
             return resolver.index.files[file].path

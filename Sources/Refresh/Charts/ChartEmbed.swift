@@ -4,11 +4,17 @@ import VaultModel
 ///
 /// `![[<anything>-sector-chart.png]]` (or `.svg`) is the group's prices rebased to 100;
 /// `![[<anything>-correlation-heatmap.png]]` (or `.svg`) is the group's correlation matrix. Any other embed
-/// is the user's and never drawn over.
+/// is the user's and never drawn over. A sector map note's `![[<anything>-sector-map-heatmap.png]]` and
+/// `![[<anything>-sector-dendrogram.png]]` are the map's (see `SectorMapPlanner`); a sector note leaves them.
 public struct ChartEmbed: Sendable, Equatable {
     public enum Kind: String, Sendable {
         case sectorChart = "sector chart"
         case heatMap = "correlation heat map"
+        case sectorMapHeatMap = "sector map heat map"
+        case sectorDendrogram = "sector dendrogram"
+
+        /// Whether a sector map note draws it, rather than a sector note.
+        public var isSectorMap: Bool { self == .sectorMapHeatMap || self == .sectorDendrogram }
     }
 
     public var kind: Kind
@@ -31,6 +37,10 @@ public struct ChartEmbed: Sendable, Equatable {
                 kind = .sectorChart
             } else if stem.hasSuffix("-correlation-heatmap") {
                 kind = .heatMap
+            } else if stem.hasSuffix("-sector-map-heatmap") {
+                kind = .sectorMapHeatMap
+            } else if stem.hasSuffix("-sector-dendrogram") {
+                kind = .sectorDendrogram
             } else {
                 return nil
             }

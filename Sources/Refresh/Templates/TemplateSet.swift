@@ -50,6 +50,11 @@ public struct TemplateSet: Sendable {
         self.library = library
     }
 
+    /// Whether the set holds the template `name` (one not in `required` may be missing).
+    func contains(_ name: String) -> Bool {
+        library.getTemplate(named: name) != nil
+    }
+
     /// Renders a template with a view model of stored, preformatted strings.
     func render(_ name: String, _ model: Any) -> String {
         library.render(model, withTemplate: name) ?? ""

@@ -123,6 +123,14 @@ public struct VaultUpdater: Sendable {
             plan.warnings += outcome.warnings
             plan.explanations.append(outcome.explanation)
         }
+        for map in SectorMapPlanner(updater: self).plan(
+            prices: prices, asOf: options.asOf, selected: { selected($0, options) })
+        {
+            editsByNote[map.index, default: []] += map.edits
+            plan.charts += map.drawings
+            plan.warnings += map.warnings
+            plan.explanations.append(map.explanation)
+        }
         plan.charts = Self.oneDrawingPerFile(plan.charts, warnings: &plan.warnings)
         plan.warnings += ClusterClaims(updater: self).warnings(sectors: sectors, prices: prices, asOf: options.asOf)
         var leftOut: [Int: [Int]] = [:]

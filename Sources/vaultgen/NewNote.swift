@@ -1,0 +1,59 @@
+import ArgumentParser
+import Correlation
+import Foundation
+import Refresh
+import VaultFiles
+import VaultModel
+
+/// What `new sector` and `new sector-map` share: the options every new note checks, and writing it inside the
+/// vault, behind the vault's lock, never over an existing file.
+enum NewNote {
+    static func validate(name: String, asOf: String?, folder: String, wait: Double) throws {
+        if name.isEmpty || name.contains(where: { "/\\[]#^|:".contains($0) }) {
+            throw ValidationError("the name cannot be empty or contain / \\ [ ] # ^ | :")
+        }
+        if let asOf, Day(iso: asOf) == nil { throw ValidationError("--as-of must be a date like 2026-01-30") }
+        if folder.hasPrefix("/") || VaultPath.normalize(folder) == nil {
+            throw ValidationError("--folder must be a folder inside the vault, not '\(folder)'")
+        }
+        if !(wait >= 0 && wait <= 86_400) { throw ValidationError("--wait must be between 0 and 86400 seconds") }
+    }
+
+    /// Writes `NAME.md` in `folder` of the vault with the text `render` gives (from the loaded vault, its root
+    /// and today's date), and prints where; any error is exit 2.
+    static func write(
+        name: String, folder: String, vault: String, wait: Double, templates: TemplateOptions, done: String = "",
+        render: (VaultUpdater, URL, String) throws -> String
+    ) throws {
+        let root = URL(fileURLWithPath: vault)
+        let relative = VaultPath.join(VaultPath.normalize(folder) ?? "", "\(name).md")
+        let target = root.appendingPathComponent(relative)
+        do {
+            guard let folderURL = templates.folder else { throw UpdateRun.RunError.noTemplates }
+            let templateSet = try TemplateSet.load(folder: folderURL)
+            let lock = try VaultLock(vaultRoot: root, wait: wait)
+            defer { lock.release() }
+            // Where the note goes: inside the vault, whatever link is on the way, and nothing there yet.
+            if let path = try? VaultFile.locate(relative, in: root), access(path, F_OK) == 0 || isLink(path) {
+                Output.error("vaultgen: \(target.path) exists already; it is never overwritten")
+                throw ExitCode(2)
+            }
+            let (loaded, sources) = try Vault.loadWithSources(root: root)
+            let updater = VaultUpdater(vault: loaded, sources: sources, templates: templateSet)
+            let today = ISO8601DateFormatter.string(from: Date(), timeZone: .current, formatOptions: [.withFullDate])
+            let text = try render(updater, root, today)
+            try NoteWriter.write(Array(text.utf8), to: relative, in: root)
+            print("wrote \(target.path)\(done)")
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            Output.error("vaultgen: \(error)")
+            throw ExitCode(2)
+        }
+    }
+
+    private static func isLink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
+    }
+}
