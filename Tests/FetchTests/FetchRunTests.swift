@@ -199,6 +199,24 @@ struct FetchRunTests {
         #expect(vault.file("HUT") == hutFile)
     }
 
+    /// A redirect away from http(s) is never followed, and says so (it used to read "HTTP 404" or "too many
+    /// HTTP redirects").
+    @Test(arguments: PriceProvider.allCases)
+    func aFileRedirectIsRefusedByName(provider: PriceProvider) throws {
+        let redirect = LoopbackServer.Reply(status: 302, headers: ["Location": "file:///etc/passwd"], body: [])
+        let vault = try FetchVault(
+            provider, routes: [(Answer.route(provider, "HUT"), [redirect])], files: ["HUT": hutFile])
+        defer { vault.remove() }
+        let (report, _) = try vault.fetch(["HUT"])
+        #expect(
+            report.results.map(\.line) == [
+                "HUT: failed: network error: redirected to file:///etc/passwd: only http and https redirects are followed"
+            ])
+        #expect(report.exitStatus == 1)
+        #expect(vault.file("HUT") == hutFile)
+        #expect(vault.server.requests.count == 1)
+    }
+
     @Test func aConnectionDroppedMidAnswerIsRetriedThenLeavesTheFile() throws {
         var dropped = Answer.bars(.stooq, hutAnswer)
         dropped.sendOnly = 40

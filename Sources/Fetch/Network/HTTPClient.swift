@@ -119,6 +119,8 @@ public final class HTTPClient {
         private let lock = NSLock()
         private var bodies: [Int: [UInt8]] = [:]
         private var cutOff: Set<Int> = []
+        /// Tasks whose answer redirected away from http(s), with where to.
+        private var refusedRedirects: [Int: String] = [:]
         private var outcomes: [Int: Attempt] = [:]
         private var waiters: [Int: DispatchSemaphore] = [:]
 
@@ -137,6 +139,7 @@ public final class HTTPClient {
                 waiters[id] = nil
                 bodies[id] = nil
                 cutOff.remove(id)
+                refusedRedirects[id] = nil
                 return outcomes.removeValue(forKey: id)
             }
         }
@@ -153,6 +156,24 @@ public final class HTTPClient {
                 return
             }
             completionHandler(.allow)
+        }
+
+        /// Only http and https redirects are followed: a `file://` (or any other) location is a failure of its
+        /// own, never a request to something else.
+        func urlSession(
+            _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+            newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void
+        ) {
+            // The Location as the server wrote it: FoundationNetworking turns `file:///etc/passwd` into a path on
+            // the same server before this is called, so the new request's own scheme would say http.
+            let location = response.value(forHTTPHeaderField: "Location") ?? request.url?.absoluteString ?? ""
+            let scheme = URL(string: location)?.scheme?.lowercased() ?? request.url?.scheme?.lowercased() ?? ""
+            guard scheme == "http" || scheme == "https" || URL(string: location)?.scheme == nil else {
+                lock.withLock { refusedRedirects[task.taskIdentifier] = location }
+                completionHandler(nil)
+                return
+            }
+            completionHandler(request)
         }
 
         func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
@@ -179,6 +200,10 @@ public final class HTTPClient {
                 }
                 // A task given up on (timed out) has no waiter any more: nobody reads its outcome.
                 guard let waiter = waiters[id] else { return nil }
+                if let location = refusedRedirects.removeValue(forKey: id) {
+                    outcomes[id] = .failed("redirected to \(location): only http and https redirects are followed")
+                    return waiter
+                }
                 outcomes[id] =
                     cutOff.contains(id)
                     ? .tooLarge : HTTPClient.classify(bodies[id].map { Data($0) } ?? Data(), task.response, error)
