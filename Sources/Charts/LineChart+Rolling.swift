@@ -9,7 +9,7 @@ extension LineChart {
     ///   - title: The chart's title.
     ///   - group: The group's own pairs.
     ///   - peer: The peer note's name and the rolling average of the pairs across the two groups, or nil.
-    ///   - method: How returns were made, for the subtitle (`simple daily returns`).
+    ///   - returns: How returns were made, for the subtitle (`simple daily returns`).
     public static func rollingCorrelation(
         title: String, group: RollingCorrelation, peer: (name: String, rolling: RollingCorrelation)?,
         returns: String = "simple daily returns"
