@@ -8,6 +8,9 @@
                                   consecutive rows, Pearson over the dates both tickers have), for checking
     peers.py corr-reference-since DIR OUT.json SINCE UNTIL T1 T2 ...
                                   the same within a window: returns dated in [SINCE, UNTIL]
+    peers.py rolling-pandas DIR OUT.json WINDOW T1 T2 ...
+                                  pandas' rolling(WINDOW).corr() of every pair on its common dates (each file's own
+                                  returns), averaged over the pairs that have a value on each date
     peers.py obsidiantools VAULT OUT.json
                                   obsidiantools' broken links (nonexistent notes) and orphans (no backlinks)
 
@@ -122,6 +125,29 @@ def clusters_scipy(folder: str, out: str) -> dict:
             "finite": bool(np.isfinite(matrix).all())}
 
 
+def rolling_pandas(folder: str, out: str, window: int, tickers: list[str]) -> dict:
+    """vaultgen's rolling convention in pandas: for each pair, the two files' own returns inner-joined on their
+    dates, then a.rolling(window).corr(b); the mean across pairs of those with a value on each date."""
+    import pandas as pd
+
+    t0 = time.perf_counter()
+    returns = {t: pd.read_csv(os.path.join(folder, f"{t}.csv"), index_col="Date", parse_dates=True)["Close"]
+               .sort_index().pct_change().dropna() for t in tickers}
+    t1 = time.perf_counter()
+    columns = {}
+    for i, a in enumerate(tickers):
+        for b in tickers[i + 1:]:
+            both = pd.concat([returns[a], returns[b]], axis=1, join="inner", keys=["a", "b"])
+            columns[f"{a}|{b}"] = both["a"].rolling(window).corr(both["b"])
+    frame = pd.concat(columns, axis=1, sort=True)
+    average = frame.mean(axis=1).dropna()
+    t2 = time.perf_counter()
+    with open(out, "w") as f:
+        json.dump({"days": [d.strftime("%Y-%m-%d") for d in average.index], "values": average.tolist()}, f)
+    return {"tool": "pandas", "version": pd.__version__, "pairs": len(columns), "load_s": t1 - t0,
+            "compute_s": t2 - t1}
+
+
 def obsidiantools_run(vault: str, out: str) -> dict:
     from pathlib import Path
 
@@ -150,6 +176,8 @@ def main() -> None:
         result = corr_reference(args[0], args[1], args[4:], since=args[2], until=args[3])
     elif mode == "clusters-scipy":
         result = clusters_scipy(args[0], args[1])
+    elif mode == "rolling-pandas":
+        result = rolling_pandas(args[0], args[1], int(args[2]), args[3:])
     elif mode == "obsidiantools":
         result = obsidiantools_run(args[0], args[1])
     else:

@@ -15,6 +15,8 @@ several runs' wall time and the peak resident memory of the child (ru_maxrss fro
   corrcoef and pandas pct_change().corr() (scripts that load the CSVs and compute; compute timed inside).
 - clusters: `vaultgen clusters --all --format json` on 500/2000 tickers (100 with --smoke), beside pandas'
   matrix and scipy's average linkage (linkage timed inside); the two Z must have the same merges.
+- rolling: `vaultgen corr T1..T10 --rolling 60 --format json` (10 tickers of the 100-ticker set, 750 days), beside
+  pandas' rolling(60).corr() of every pair averaged over the pairs (compute timed inside); values must agree to 1e-9.
 - obsidiantools on the 1k vault (10k with --big-peers): its broken links and orphans, and how many are false.
 
 --smoke: the 1k vault and 100 tickers only, one or two runs, no obsidiantools, no BENCHMARKS.md; exits 1 only
@@ -682,6 +684,45 @@ class Bench:
             self.failures.append(f"clusters {n}: vaultgen's Z differs from scipy's (same merges: {same_rows}, "
                                  f"heights up to {worst:.2e} apart)")
 
+    def bench_rolling(self, folder: str, count: int = 10, window: int = 60) -> None:
+        """`vaultgen corr --rolling` on a 10-ticker sector beside pandas; their series must agree to 1e-9."""
+        tickers = sorted(f[:-4] for f in os.listdir(folder) if f.endswith(".csv"))[:count]
+        group = f"rolling-{count}"
+        name = f"rolling {window}d, {count} tickers x 750"
+        cmd = [self.bin, "corr", *tickers, "--prices", folder, "--rolling", str(window), "--format", "json",
+               "--timing"]
+        runs = repeat(cmd, self.runs, capture=True)
+        stages = [corr_stages(r.stderr) for r in runs]
+        if runs[-1].code != 0 or not all("rolling" in s for s in stages):
+            self.vg_fail(f"vaultgen corr --rolling {count}", runs[-1])
+            return
+        self.add(Row(group, name, "vaultgen corr --rolling (whole process)", runs, base=True))
+        median = {k: statistics.median(s[k] for s in stages) for k in stages[0]}
+        self.add(Row(group, name, "vaultgen corr --rolling compute (rolling stage)", None, wall=median["rolling"],
+                     note=f"in-process, --timing; read {median['read']:.3f} s, write {median['write']:.3f} s"))
+        if not self.py or "pandas" not in self.pymods:
+            self.notes.append(f"rolling {count}: pandas not importable, peer rows skipped")
+            return
+        out = os.path.join(self.work, f"rolling-pandas-{count}.json")
+        peer = repeat([self.py, os.path.join(HERE, "peers.py"), "rolling-pandas", folder, out, str(window), *tickers],
+                      self.runs, capture=True)
+        if peer[-1].code != 0:
+            self.add(Row(group, name, "pandas script", None, failed=peer[-1].stderr.strip()[-200:]))
+            return
+        inside = [json.loads(r.stdout.strip().splitlines()[-1]) for r in peer]
+        self.add(Row(group, name, "pandas rolling().corr() per pair, whole process", peer,
+                     note="python + import + load + compute"))
+        self.add(Row(group, name, "pandas rolling().corr() per pair, compute", None,
+                     wall=statistics.median(x["compute_s"] for x in inside),
+                     note=f"in-process; load took {statistics.median(x['load_s'] for x in inside):.2f} s"))
+        mine, theirs = json.loads(runs[-1].stdout), json.load(open(out))
+        same_days = mine["days"] == theirs["days"]
+        worst = max((abs(a - b) for a, b in zip(mine["values"], theirs["values"])), default=0.0)
+        self.facts[f"rolling-verify-{count}"] = {"same_days": same_days, "days": len(mine["days"]), "worst": worst}
+        if not same_days or worst > 1e-9:
+            self.failures.append(f"rolling {count}: vaultgen's series differs from pandas' (same days: {same_days}, "
+                                 f"values up to {worst:.2e} apart)")
+
     def verify_corr(self, n: int, folder: str, tickers: list[str]) -> None:
         """vaultgen corr's numbers against its documented convention, computed independently."""
         some = tickers[:40]
@@ -758,6 +799,7 @@ class Bench:
         for n, _, _ in sizes:
             if n >= 500 or a.smoke:
                 self.bench_clusters(n, price_dirs[n])
+        self.bench_rolling(price_dirs[100])
 
         info["load_end"] = loadavg()
         info["busy_end"] = busy_cpu()
@@ -830,6 +872,10 @@ class Bench:
             add(f"clusters {size} whole process faster than pandas + scipy",
                 None if not (vgc and spc) else vgc.wall < spc.wall,
                 f"{vgc.wall:.2f} s vs {spc.wall:.2f} s" if vgc and spc else "not measured")
+        vgr, pdr = self.row("rolling-10", "vaultgen corr --rolling (whole"), \
+            self.row("rolling-10", "pandas rolling().corr() per pair, whole")
+        add("rolling 10 x 750 whole process faster than pandas", None if not (vgr and pdr) else vgr.wall < pdr.wall,
+            f"{vgr.wall:.3f} s vs {pdr.wall:.2f} s" if vgr and pdr else "not measured")
         biggest = "1k" if smoke else "50k"
         ren = self.row(f"rename-{biggest}", "vaultgen rename")
         facts = self.facts.get(f"rename-{biggest}", {})
@@ -965,6 +1011,9 @@ def report(info: dict, b: Bench, targets) -> str:
             for label, s in v.items():
                 w.append(f"- update {label} spot check: {s['note']}'s {s['pairs']} pair rows against an independent "
                          f"computation: worst difference {s['worst']:.2f} (2 decimals written)")
+        if key_.startswith("rolling-verify-"):
+            w.append(f"- {key_}: {v['days']} dates of the 10-ticker rolling average against pandas: same dates "
+                     f"{v['same_days']}, worst |difference| {v['worst']:.1e}")
         if key_.startswith("corr-verify-"):
             w.append(f"- {key_}: {v['pairs']} pairs of 40 tickers against an independent computation of the "
                      f"documented convention: worst |difference| {v['worst']:.1e}")

@@ -12,10 +12,11 @@ struct ChartCommand: ParsableCommand {
         abstract: "Draw a sector note's charts now: the ones it embeds, or one chart to a file of your choice.",
         discussion: """
             Without --out, draws every chart the note embeds (![[…-sector-chart.png]], \
-            ![[…-correlation-heatmap.png]], or .svg) where `vaultgen update` would, and writes only those whose \
-            bytes change. With --out FILE, draws the sector chart (or, with --heatmap, the correlation heat map) \
-            to FILE; .svg gives SVG, anything else PNG. It prints "drew PATH" only for a chart it wrote; a chart \
-            whose place is a symbolic link or leads outside the vault is left as it was, with a warning.
+            ![[…-correlation-heatmap.png]], ![[…-rolling-correlation.png]], or .svg) where `vaultgen update` \
+            would, and writes only those whose bytes change. With --out FILE, draws the sector chart (or, with \
+            --heatmap, the correlation heat map; with --rolling, the rolling correlation) to FILE; .svg gives SVG, \
+            anything else PNG. It prints "drew PATH" only for a chart it wrote; a chart whose place is a symbolic \
+            link or leads outside the vault is left as it was, with a warning.
 
             Exit status: 0 drawn, 1 with warnings (a chart left as it was), 2 on an error.
             """
@@ -33,6 +34,9 @@ struct ChartCommand: ParsableCommand {
     @Flag(help: "With --out, draw the correlation heat map instead of the price chart.")
     var heatmap = false
 
+    @Flag(help: "With --out, draw the rolling correlation instead of the price chart.")
+    var rolling = false
+
     @Option(name: .customLong("as-of"), help: "Pin 'present' to this date (YYYY-MM-DD).")
     var asOf: String?
 
@@ -41,6 +45,8 @@ struct ChartCommand: ParsableCommand {
     func validate() throws {
         if let asOf, Day(iso: asOf) == nil { throw ValidationError("--as-of must be a date like 2026-01-30") }
         if heatmap && out == nil { throw ValidationError("--heatmap goes with --out FILE") }
+        if rolling && out == nil { throw ValidationError("--rolling goes with --out FILE") }
+        if rolling && heatmap { throw ValidationError("--rolling and --heatmap draw different charts: choose one") }
     }
 
     func run() throws {
@@ -69,7 +75,7 @@ struct ChartCommand: ParsableCommand {
             }
             if outcome.plan.charts.isEmpty {
                 Output.error(
-                    "vaultgen: \(note) embeds no chart vaultgen draws (![[…-sector-chart.png]] or ![[…-correlation-heatmap.png]])"
+                    "vaultgen: \(note) embeds no chart vaultgen draws (![[…-sector-chart.png]], ![[…-correlation-heatmap.png]] or ![[…-rolling-correlation.png]])"
                 )
                 throw ExitCode(1)
             }
@@ -86,7 +92,8 @@ struct ChartCommand: ParsableCommand {
                 vault: loaded, sources: sources, templates: try TemplateSet.load(folder: folder),
                 knownTickers: Set(prices.availableTickers()))
             let image = try updater.chart(
-                ofNote: note, kind: heatmap ? .heatMap : .sectorChart, format: out.hasSuffix(".svg") ? .svg : .png,
+                ofNote: note, kind: heatmap ? .heatMap : rolling ? .rollingCorrelation : .sectorChart,
+                format: out.hasSuffix(".svg") ? .svg : .png,
                 prices: prices.load(updater.tickersNeeded()), asOf: day)
             try NoteWriter.write(image.bytes, to: out)
             print("drew \(out)")

@@ -22,6 +22,11 @@ struct CorrCommand: ParsableCommand {
             matrix (the correlations), figures (pairs sorted, averages) and write (the output), e.g. \
             "timing: read 0.412 s, matrix 0.088 s, figures 0.310 s, write 0.650 s, total 1.460 s".
 
+            --rolling N prints the tickers' average pairwise correlation over a trailing window of N return \
+            periods instead, date by date: each pair's Pearson r over its last N common dates (pandas' \
+            a.rolling(N).corr(b) on the dates both have), averaged over the pairs that have a value that date \
+            (stages: read, rolling, write).
+
             Exit status: 0 ok; 1 some figure is n/a because a price file is missing or bad; 2 usage error.
             """)
 
@@ -70,6 +75,9 @@ struct CorrCommand: ParsableCommand {
     @Flag(help: "Print the wall time of each stage (read, matrix, figures, write) to stderr.")
     var timing = false
 
+    @Option(help: "Print the average pairwise rolling correlation over this many trading days instead.")
+    var rolling: Int?
+
     func validate() throws {
         if until != nil, asOf != nil { throw ValidationError("--until and --as-of cannot be used together.") }
         // A ticker becomes a file name: anything else (`../../secret`) must never become a path.
@@ -78,6 +86,13 @@ struct CorrCommand: ParsableCommand {
         }
         _ = try options(config: .init())
         if let minOverlap, minOverlap < 1 { throw ValidationError("--min-overlap must be at least 1.") }
+        if let rolling {
+            guard rolling >= 2 else { throw ValidationError("--rolling must be at least 2.") }
+            guard (method ?? .pearson) == .pearson, align == .pairwise, !weekly else {
+                throw ValidationError(
+                    "--rolling is Pearson on each pair's common daily returns (no --method, --align, --weekly).")
+            }
+        }
     }
 
     func run() throws {
@@ -86,6 +101,26 @@ struct CorrCommand: ParsableCommand {
         let options = try options(config: config()?.correlation ?? .init())
         var times = StageTimes()
         let series = times.measure("read") { folder.load(tickers) }
+        if let rolling {
+            let result = times.measure("rolling") {
+                RollingCorrelation.group(series, tickers: tickers, window: rolling, options: options)
+            }
+            let missing = tickers.filter { if case .success = series[$0] { false } else { true } }
+            for ticker in missing {
+                let problem = series[ticker].flatMap { if case .failure(let p) = $0 { p } else { nil } }
+                Output.error("warning: \(ticker) left out: \(problem.map { "\($0)" } ?? "no prices")")
+            }
+            times.measure("write") {
+                let returns = options.returns == .log ? "log" : "simple"
+                let title =
+                    "\(rolling)-day rolling Pearson r of daily \(returns) returns, mean over the pairs of "
+                    + tickers.joined(separator: ", ")
+                print(result.render(format, title: title), terminator: "")
+            }
+            if timing { FileHandle.standardError.write(Data((times.line + "\n").utf8)) }
+            if !missing.isEmpty { throw ExitCode(1) }
+            return
+        }
         let matrix = times.measure("matrix") { CorrelationEngine.matrix(series, tickers: tickers, options: options) }
         let report = times.measure("figures") { CorrelationReport(matrix: matrix) }
         for warning in report.warnings {

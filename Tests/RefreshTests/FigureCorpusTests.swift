@@ -111,8 +111,9 @@ struct FigureCorpusTests {
         #expect(second.plan.changes.map(\.path) == [], "\(c.name): a second run changes something")
     }
 
-    /// Replaces `{r:A|B}`, `{avg:A,B,C}`, `{median:…}`, `{min:…}`, `{max:…}`, `{mean:T/A,B,C}` with pandas'
-    /// values; `:3` after the key gives three decimals, `:.2` no leading zero, `:%1` a percentage, `:,2` a
+    /// Replaces `{r:A|B}`, `{avg:A,B,C}`, `{median:…}`, `{min:…}`, `{max:…}`, `{mean:T/A,B,C}`,
+    /// `{rolling:60/A,B,C}` (the latest 60-day rolling average) and `{trend:60/A,B,C}` (its trend word) with
+    /// pandas' values; `:3` after the key gives three decimals, `:.2` no leading zero, `:%1` a percentage, `:,2` a
     /// decimal comma.
     static func fill(_ text: String, _ pairs: [String: Double]) throws -> String {
         var out = ""
@@ -122,6 +123,11 @@ struct FigureCorpusTests {
             let inside = rest[rest.index(after: open)..<close].split(separator: ":").map(String.init)
             guard inside.count >= 2 else {
                 out += rest[open...close]
+                rest = rest[rest.index(after: close)...]
+                continue
+            }
+            if inside[0].lowercased() == "trend" {
+                out += try Self.trend(inside[1], capitalized: inside[0] == "Trend", pairs)
                 rest = rest[rest.index(after: close)...]
                 continue
             }
@@ -138,7 +144,18 @@ struct FigureCorpusTests {
         return try #require(pairs[key], "no reference pair \(key)")
     }
 
+    /// `{trend:60/A,B}`: the word for pandas' change of the rolling average over its window, with the default
+    /// thresholds (rising from +0.05, falling from -0.05); `{Trend:…}` capitalised.
+    static func trend(_ argument: String, capitalized: Bool, _ pairs: [String: Double]) throws -> String {
+        let change = try #require(pairs["change:\(argument)"], "no reference change \(argument)")
+        let word = change >= 0.05 ? "rising" : change <= -0.05 ? "falling" : "steady"
+        return capitalized ? word.prefix(1).uppercased() + word.dropFirst() : word
+    }
+
     static func value(_ kind: String, _ argument: String, _ pairs: [String: Double]) throws -> Double {
+        if kind == "rolling" {
+            return try #require(pairs["rolling:\(argument)"], "no reference rolling average \(argument)")
+        }
         if kind == "r" {
             let ab = argument.split(separator: "|").map(String.init)
             return try r(ab[0], ab[1], pairs)

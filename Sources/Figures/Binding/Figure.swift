@@ -21,6 +21,9 @@ public struct Figure: Sendable, Equatable {
         case tickerMean(String)
         /// The range of r between the group and a peer note's tickers (`vs [[Peer]]`).
         case cross(peer: String)
+        /// The latest average of the group's pairs' rolling r over the last `days` common dates (`60-day avg
+        /// correlation`); its trend word follows the change over the last `days` dates.
+        case rollingAverage(days: Int)
 
         public var description: String {
             switch self {
@@ -31,6 +34,7 @@ public struct Figure: Sendable, Equatable {
             case .range: return "range of the group's pairs"
             case .tickerMean(let t): return "\(t)'s mean with the rest"
             case .cross(let peer): return "range against [[\(peer)]]"
+            case .rollingAverage(let days): return "\(days)-day rolling average"
             }
         }
     }
@@ -51,6 +55,8 @@ public struct Figure: Sendable, Equatable {
     /// is the group's extreme pair or its range.
     public var names: [PairNames] = []
     public var label: LabelSpan?
+    /// A trend word (`rising`, `falling`, `steady`) beside a rolling average, replaced by the current one.
+    public var trend: LabelSpan?
     /// Which labels apply: `correlation` for a pair or an average, `clusters` for two groups.
     public var labelScale: LabelScale = .correlation
     public var claim: Claim?

@@ -147,6 +147,26 @@ extension FigureBinder {
                         reason:
                             "a metric row named '\(row.cells[metric].plain)': the group's \(highest ? "top" : "bottom") pair"
                     ))
+            case .rolling(let days):
+                guard numbers.count == 1, pairs.isEmpty else {
+                    skip(
+                        "the \(row.cells[metric].plain) row holds \(counted(numbers.count, "number")) and \(counted(pairs.count, "pair")), not one figure"
+                    )
+                    continue
+                }
+                var figure = Figure(
+                    subject: .rollingAverage(days: days), numbers: numbers.compactMap(span), position: at, place: place,
+                    reason:
+                        "a metric row named '\(row.cells[metric].plain)': the latest \(days)-day rolling average of the group's pairs"
+                )
+                // The other cells: a trend word (`rising`) if one starts a cell, else a correlation label.
+                let others = row.cells.indices.filter { $0 != metric && $0 != value }.map { row.cells[$0] }
+                figure.trend =
+                    others.lazy.compactMap {
+                        self.label(at: $0.range.lowerBound, limit: $0.range.upperBound, among: Vocabulary.trendWords)
+                    }.first
+                if figure.trend == nil { figure.label = label(noteCell) }
+                result.figures.append(figure)
             case nil:
                 guard correlationTable, !numbers.isEmpty else { continue }
                 skip("'\(row.cells[metric].plain)' is not a figure vaultgen computes")

@@ -85,12 +85,13 @@ public struct FigureBinder: Sendable {
     }
 
     /// A known label at `offset` (after `(`, spaces and emphasis marks), for `0.10 (near zero)` and table cells.
-    func label(at offset: Int, limit: Int) -> LabelSpan? {
+    /// - Parameter words: The words to look for, lowercased and longest first; the config's labels by default.
+    func label(at offset: Int, limit: Int, among words: [String]? = nil) -> LabelSpan? {
         let bytes = source.bytes
         var i = offset
         while i < limit, bytes[i] == 0x20 || bytes[i] == 0x2A || bytes[i] == 0x5F { i += 1 }
         guard i < limit else { return nil }
-        for label in labels {
+        for label in words ?? labels {
             let utf8 = Array(label.utf8)
             guard i + utf8.count <= limit else { continue }
             var k = 0

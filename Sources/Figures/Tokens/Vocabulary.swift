@@ -34,6 +34,45 @@ enum Vocabulary {
         }
     }
 
+    /// The words a trend cell holds.
+    static let trendWords = ["rising", "falling", "steady"]
+
+    /// What is left of a rolling row's name without its days and `rolling`: the group's average correlation.
+    static let rollingAverageNames: Set<String> = [
+        "correlation", "corr", "avg correlation", "average correlation", "mean correlation", "avg corr",
+        "average corr", "mean corr", "avg pairwise correlation", "average pairwise correlation",
+        "mean pairwise correlation", "pairwise correlation", "group correlation", "avg r", "average r", "mean r",
+    ]
+
+    /// The days of a metric row named as a rolling average (`60-day avg correlation`, `Rolling 60d correlation`,
+    /// `30 day average correlation`): a number of days, at least 2, and a name of the average; else nil.
+    static func rollingDays(_ name: String) -> Int? {
+        var words = name.split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init)
+        words.removeAll { $0 == "rolling" || $0 == "trailing" }
+        var days: Int?
+        var rest: [String] = []
+        var index = 0
+        while index < words.count {
+            let word = words[index]
+            if days == nil, let number = Int(word), index + 1 < words.count,
+                ["day", "days", "d", "session", "sessions"].contains(words[index + 1])
+            {
+                days = number
+                index += 2
+                continue
+            }
+            if days == nil, word.hasSuffix("d"), let number = Int(word.dropLast()) {
+                days = number
+                index += 1
+                continue
+            }
+            rest.append(word)
+            index += 1
+        }
+        guard let days, days >= 2, rollingAverageNames.contains(rest.joined(separator: " ")) else { return nil }
+        return days
+    }
+
     static let rangeWords: Set<String> = ["range", "ranges", "ranging", "ranged", "between", "spread"]
 
     // MARK: Tables
@@ -42,7 +81,7 @@ enum Vocabulary {
     static let metricHeaders: Set<String> = ["metric", "measure", "statistic", "stat", "figure", "indicator"]
     static let valueHeaders: Set<String> = ["value", "values", "result", "correlation", "corr", "r", "ρ"]
     static let interpretationHeaders: Set<String> = [
-        "interpretation", "meaning", "comment", "comments", "note", "notes", "reading", "label", "read",
+        "interpretation", "meaning", "comment", "comments", "note", "notes", "reading", "label", "read", "trend",
     ]
     /// A pair table's pair column and value column headers.
     static let pairHeaders: Set<String> = ["pair", "pairs", "ticker pair", "tickers"]
@@ -53,9 +92,12 @@ enum Vocabulary {
     /// What a metric table's row measures, from its name (lowercased, without emphasis, `.` or `:`).
     enum RowKind: Equatable {
         case average, median, range, extreme(highest: Bool), period
+        /// A rolling average over the number of days the name states (`60-day avg correlation`).
+        case rolling(days: Int)
     }
 
     static func rowKind(_ name: String, correlationTable: Bool) -> RowKind? {
+        if let days = rollingDays(name) { return .rolling(days: days) }
         let words = name.split(whereSeparator: { !$0.isLetter && $0 != "/" }).map(String.init)
         let joined = words.joined(separator: " ")
         switch joined {

@@ -34,7 +34,7 @@ struct ChartPlanner: Sendable {
                 warnings.append("\(name) left as it was: its path leaves the vault")
                 continue
             }
-            if let problem = figures.groupProblem {
+            if let problem = figures.groupProblem ?? rollingProblem(embed.kind, sector: sector, figures: figures) {
                 warnings.append("\(name) left as it was: \(problem)")
                 continue
             }
@@ -68,10 +68,51 @@ struct ChartPlanner: Sendable {
                 title: "\(note.name): correlation of daily returns", subtitle: Self.window(figures.matrix),
                 matrix: group
             ).render(as: format)
+        case .rollingCorrelation:
+            let window = vault.config.correlation.rolling
+            let group = RollingCorrelation.group(prices, tickers: sector.tickers, window: window, options: options)
+            let peer = Self.peer(of: sector).flatMap { name -> (String, RollingCorrelation)? in
+                guard case .success(let tickers) = figures.peers[name] else { return nil }
+                return (
+                    name,
+                    .cross(prices, groupA: sector.tickers, groupB: tickers, window: window, options: options)
+                )
+            }
+            let returns = options.returns == .log ? "log daily returns" : "simple daily returns"
+            return try LineChart.rollingCorrelation(
+                title: "\(note.name): rolling correlation", group: group, peer: peer, returns: returns
+            ).render(as: format)
         case .sectorMapHeatMap, .sectorDendrogram:
             // `drawings` leaves these to the sector map note; `vaultgen chart` asks only for the two above.
             throw ChartError.drawingFailed(reason: "only a sector map note draws a \(kind.rawValue)")
         }
+    }
+
+    /// The peer of the note's first `vs [[Peer]]` row, whose line the rolling chart draws too.
+    static func peer(of sector: SectorNote) -> String? {
+        for figure in sector.figures {
+            if case .cross(let peer) = figure.subject { return peer }
+        }
+        return nil
+    }
+
+    /// Why a rolling chart would be incomplete: the peer's tickers or prices are missing, or no pair of the
+    /// group has a full window; nil for any other chart.
+    private func rollingProblem(_ kind: ChartEmbed.Kind, sector: SectorNote, figures: SectorFigures) -> String? {
+        guard kind == .rollingCorrelation else { return nil }
+        if let peer = Self.peer(of: sector) {
+            switch figures.peers[peer] ?? .failure(.init(reason: "no note named \(peer)")) {
+            case .failure(let problem): return "the line against [[\(peer)]]: \(problem.reason)"
+            case .success(let tickers):
+                if let missing = figures.missingPrices(tickers) { return "the line against [[\(peer)]]: \(missing)" }
+            }
+        }
+        let window = vault.config.correlation.rolling
+        let pairs = figures.group.pairs
+        guard pairs.contains(where: { $0.overlap >= window }) else {
+            return "no pair of the group has \(window) common days in the window (correlation: rolling: \(window))"
+        }
+        return nil
     }
 
     /// The embed's file if it exists, else where Obsidian would put a new attachment.

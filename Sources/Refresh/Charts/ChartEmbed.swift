@@ -3,13 +3,16 @@ import VaultModel
 /// A chart a sector note embeds that vaultgen draws, recognised by the embedded file's name.
 ///
 /// `![[<anything>-sector-chart.png]]` (or `.svg`) is the group's prices rebased to 100;
-/// `![[<anything>-correlation-heatmap.png]]` (or `.svg`) is the group's correlation matrix. Any other embed
-/// is the user's and never drawn over. A sector map note's `![[<anything>-sector-map-heatmap.png]]` and
+/// `![[<anything>-correlation-heatmap.png]]` (or `.svg`) is the group's correlation matrix;
+/// `![[<anything>-rolling-correlation.png]]` (or `.svg`) its rolling average correlation. Any other embed is the
+/// user's and never drawn over. A sector map note's `![[<anything>-sector-map-heatmap.png]]` and
 /// `![[<anything>-sector-dendrogram.png]]` are the map's (see `SectorMapPlanner`); a sector note leaves them.
 public struct ChartEmbed: Sendable, Equatable {
     public enum Kind: String, Sendable {
         case sectorChart = "sector chart"
         case heatMap = "correlation heat map"
+        case rollingCorrelation = "rolling correlation chart"
+
         case sectorMapHeatMap = "sector map heat map"
         case sectorDendrogram = "sector dendrogram"
 
@@ -37,6 +40,8 @@ public struct ChartEmbed: Sendable, Equatable {
                 kind = .sectorChart
             } else if stem.hasSuffix("-correlation-heatmap") {
                 kind = .heatMap
+            } else if stem.hasSuffix("-rolling-correlation") {
+                kind = .rollingCorrelation
             } else if stem.hasSuffix("-sector-map-heatmap") {
                 kind = .sectorMapHeatMap
             } else if stem.hasSuffix("-sector-dendrogram") {

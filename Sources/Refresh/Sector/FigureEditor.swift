@@ -152,6 +152,25 @@ public struct FigureEditor: Sendable {
                         ))
                 }
             }
+        case .rollingAverage(let days):
+            guard groupReady else { return leave("the group's figures cannot be computed") }
+            guard let rolling = figures.rolling[days], let latest = rolling.latest else {
+                return leave("no pair of the group has \(days) common days in the window")
+            }
+            set(figure.numbers[0], latest)
+            setLabel(latest, rounded: figure.numbers[0], scale: .correlation)
+            guard let trend = figure.trend else { break }
+            if let change = rolling.change(over: days) {
+                let word = Self.cased(labels.trend.word(for: change), trend.capitalized)
+                edits.append(TextEdit(range: trend.range, replacement: word, figure: figure.place))
+            } else {
+                out.warnings.append(
+                    UpdatePlan.Warning.figure(
+                        path: sector.path, line: figure.position.line, column: figure.position.column,
+                        message:
+                            "trend '\(source.string(trend.range))' left as written: the change over \(days) days needs \(days + 1) values of the rolling average, and the window gives \(rolling.values.count)"
+                    ))
+            }
         case .cross(let peer):
             switch figures.cross(peer) {
             case .failure(let problem): return leave(problem.reason)

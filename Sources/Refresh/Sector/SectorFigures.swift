@@ -12,6 +12,8 @@ public struct SectorFigures: Sendable {
     public let groupProblem: String?
     /// Each peer group named by a `vs [[Peer]]` row: its tickers, or why it has none.
     public let peers: [String: Result<[String], PeerProblem>]
+    /// The group's rolling average for each number of days a `60-day avg correlation` row asks for.
+    public let rolling: [Int: RollingCorrelation]
 
     public struct PeerProblem: Error, Sendable, Equatable {
         public var reason: String
@@ -40,6 +42,13 @@ public struct SectorFigures: Sendable {
         group = GroupFigures(matrix: matrix, tickers: sector.tickers, listingLeftOut: false)
         groupProblem = Self.groupProblem(sector: sector, prices: prices, pairs: group.pairs)
         self.peers = peers
+        var rolling: [Int: RollingCorrelation] = [:]
+        if groupProblem == nil {
+            for case .rollingAverage(let days) in sector.figures.map(\.subject) where rolling[days] == nil {
+                rolling[days] = .group(prices, tickers: sector.tickers, window: days, options: options)
+            }
+        }
+        self.rolling = rolling
     }
 
     /// The tickers of the group that have no usable prices, each with its reason; then members without a

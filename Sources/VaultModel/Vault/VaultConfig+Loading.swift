@@ -100,6 +100,11 @@ extension VaultConfig {
                 settings.returns = try reader.choice(value, at: sub, among: ["simple", "log"])
             case "method":
                 settings.method = try reader.choice(value, at: sub, among: ["pearson", "spearman"])
+            case "rolling":
+                guard let number = Int(try reader.string(value, at: sub)), number >= 2 else {
+                    throw reader.error(sub.line, "rolling must be a whole number of days of at least 2")
+                }
+                settings.rolling = number
             default: throw reader.unknown(sub, in: "correlation")
             }
         }
@@ -109,6 +114,10 @@ extension VaultConfig {
         _ node: Node, key: ConfigReader.Key, into labels: inout LabelSettings, _ reader: ConfigReader
     ) throws(ConfigError) {
         for (sub, value) in try reader.mapping(node, at: key.name) {
+            if sub.name == "trend" {
+                labels.trend = try readTrend(value, key: sub, reader)
+                continue
+            }
             var thresholds: [Threshold] = []
             for (label, minimum) in try reader.mapping(value, at: sub.name) {
                 guard let number = Double(try reader.string(minimum, at: label)), (-1...1).contains(number) else {
@@ -122,6 +131,28 @@ extension VaultConfig {
             default: throw reader.unknown(sub, in: "labels")
             }
         }
+    }
+
+    /// `trend: {rising: 0.05, falling: -0.05}`: the change from which a rolling average is rising (falling).
+    private static func readTrend(
+        _ node: Node, key: ConfigReader.Key, _ reader: ConfigReader
+    ) throws(ConfigError) -> TrendThresholds {
+        var trend = TrendThresholds()
+        for (word, threshold) in try reader.mapping(node, at: "labels.trend") {
+            guard let number = Double(try reader.string(threshold, at: word)), number.isFinite else {
+                throw reader.error(word.line, "the change for '\(word.name)' must be a number")
+            }
+            switch word.name {
+            case "rising": trend.rising = number
+            case "falling": trend.falling = number
+            default: throw reader.error(word.line, "unknown trend '\(word.name)' in 'labels.trend' (rising, falling)")
+            }
+        }
+        guard trend.falling < trend.rising else {
+            throw reader.error(
+                key.line, "labels.trend: falling (\(trend.falling)) must be below rising (\(trend.rising))")
+        }
+        return trend
     }
 
     private static func readUpdate(

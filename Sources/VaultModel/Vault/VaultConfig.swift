@@ -36,10 +36,13 @@ public struct VaultConfig: Sendable, Equatable {
         public var returns = "simple"
         /// `pearson` or `spearman`.
         public var method = "pearson"
-        public init(minOverlap: Int = 60, returns: String = "simple", method: String = "pearson") {
+        /// The trailing window of a rolling-correlation chart, in return periods (trading days).
+        public var rolling = 60
+        public init(minOverlap: Int = 60, returns: String = "simple", method: String = "pearson", rolling: Int = 60) {
             self.minOverlap = minOverlap
             self.returns = returns
             self.method = method
+            self.rolling = rolling
         }
     }
 
@@ -59,10 +62,30 @@ public struct VaultConfig: Sendable, Equatable {
             Threshold(label: "loosely linked", minimum: 0.3),
             Threshold(label: "separate clusters", minimum: -1),
         ]
+        /// For a rolling average's change over its window: `rising` from +0.05, `falling` from -0.05 down.
+        public var trend = TrendThresholds()
 
         /// The label of the highest threshold that `value` reaches.
         public static func label(for value: Double, in thresholds: [Threshold]) -> String? {
             thresholds.sorted { $0.minimum > $1.minimum }.first { value >= $0.minimum }?.label
+        }
+    }
+
+    /// When a rolling correlation is `rising` or `falling`; between the two it is `steady`.
+    public struct TrendThresholds: Sendable, Equatable {
+        /// The smallest change that is `rising`.
+        public var rising = 0.05
+        /// The largest change that is `falling`.
+        public var falling = -0.05
+
+        public init(rising: Double = 0.05, falling: Double = -0.05) {
+            self.rising = rising
+            self.falling = falling
+        }
+
+        /// `rising`, `falling` or `steady` for a change.
+        public func word(for change: Double) -> String {
+            change >= rising ? "rising" : change <= falling ? "falling" : "steady"
         }
     }
 
