@@ -52,14 +52,7 @@ struct ClustersCommand: ParsableCommand {
             valueName: "dir"))
     var pricesFolder: String?
 
-    @Option(help: "First day a return may fall on: YYYY, YYYY-MM or YYYY-MM-DD (default: all data).")
-    var since: String?
-
-    @Option(help: "Last day whose close is used, YYYY-MM-DD (default: the latest date in the data).")
-    var until: String?
-
-    @Option(name: .customLong("as-of"), help: "Compute as of this day, YYYY-MM-DD: later closes are ignored.")
-    var asOf: String?
+    @OptionGroup var window: WindowOptions
 
     @Option(help: "text, markdown or json.")
     var format: ClusterReport.Format = .text
@@ -68,15 +61,8 @@ struct ClustersCommand: ParsableCommand {
     var timing = false
 
     func validate() throws {
-        if until != nil, asOf != nil { throw ValidationError("--until and --as-of cannot be used together.") }
         if tickers != nil, all { throw ValidationError("--tickers and --all cannot be used together.") }
         if let tickers, Self.list(tickers).isEmpty { throw ValidationError("--tickers names no ticker.") }
-        if let since, Day.parseBound(since) == nil {
-            throw ValidationError("--since '\(since)' is not YYYY, YYYY-MM or YYYY-MM-DD.")
-        }
-        if let day = until ?? asOf, Day(iso: day) == nil {
-            throw ValidationError("\(until != nil ? "--until" : "--as-of") '\(day)' is not YYYY-MM-DD.")
-        }
     }
 
     func run() throws {
@@ -110,8 +96,7 @@ struct ClustersCommand: ParsableCommand {
             throw ExitCode(2)
         }
         var options = CorrelationOptions(settings: config.correlation)
-        options.since = since.flatMap(Day.parseBound)
-        options.until = (until ?? asOf).flatMap { Day(iso: $0) }
+        (options.since, options.until) = try window.bounds()
         let series = times.measure("read") { folder.load(requested) }
         let matrix = times.measure("matrix") { CorrelationEngine.matrix(series, tickers: requested, options: options) }
         let distances = times.measure("linkage") { DistanceMatrix(matrix: matrix) }

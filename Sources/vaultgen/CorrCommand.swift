@@ -33,14 +33,7 @@ struct CorrCommand: ParsableCommand {
     @Argument(help: "The tickers to correlate, e.g. HUT IREN WULF CORZ (capitals, digits and - . ^ =; never a path).")
     var tickers: [String]
 
-    @Option(help: "First day a return may fall on: YYYY, YYYY-MM or YYYY-MM-DD (default: all data).")
-    var since: String?
-
-    @Option(help: "Last day whose close is used, YYYY-MM-DD (default: the latest date in the data).")
-    var until: String?
-
-    @Option(name: .customLong("as-of"), help: "Compute as of this day, YYYY-MM-DD: later closes are ignored.")
-    var asOf: String?
+    @OptionGroup var window: WindowOptions
 
     @Option(help: "The vault folder.")
     var vault: String = "."
@@ -79,7 +72,6 @@ struct CorrCommand: ParsableCommand {
     var rolling: Int?
 
     func validate() throws {
-        if until != nil, asOf != nil { throw ValidationError("--until and --as-of cannot be used together.") }
         // A ticker becomes a file name: anything else (`../../secret`) must never become a path.
         if let bad = tickers.first(where: { !GroupTickers.isTicker($0) }) {
             throw ValidationError("'\(bad)' is not a ticker (capitals, digits and - . ^ =, at most 12)")
@@ -141,16 +133,9 @@ struct CorrCommand: ParsableCommand {
     /// The options the flags describe, the vault config's settings where a flag is not given; throws a usage
     /// error for a malformed date.
     func options(config: VaultConfig.CorrelationSettings) throws -> CorrelationOptions {
-        func day(_ text: String?, flag: String, parse: (String) -> Day?, expected: String) throws -> Day? {
-            guard let text else { return nil }
-            guard let day = parse(text) else { throw ValidationError("\(flag) '\(text)' is not \(expected).") }
-            return day
-        }
-        let full = { (text: String) in Day(iso: text) }
+        let (since, until) = try window.bounds()
         return CorrelationOptions(
-            since: try day(since, flag: "--since", parse: Day.parseBound, expected: "YYYY, YYYY-MM or YYYY-MM-DD"),
-            until: try day(
-                until ?? asOf, flag: until != nil ? "--until" : "--as-of", parse: full, expected: "YYYY-MM-DD"),
+            since: since, until: until,
             returns: returns ?? (config.returns == "log" ? .log : .simple),
             method: method ?? (config.method == "spearman" ? .spearman : .pearson), alignment: align,
             frequency: weekly ? .weekly : .daily, minOverlap: minOverlap ?? config.minOverlap)
