@@ -41,19 +41,7 @@ struct NewSectorCommand: ParsableCommand {
     @Option(help: "A sector note to compare with, written as vs [[PEER]] (its tickers are found as update finds them).")
     var peer: String?
 
-    @Option(help: "The vault folder.")
-    var vault = "."
-
-    @Option(help: "The folder inside the vault to write the note in.")
-    var folder = ""
-
-    @Option(help: "Seconds to wait for another run's lock.")
-    var wait: Double = 10
-
-    @Option(name: .customLong("as-of"), help: "Pin 'present' to this date (YYYY-MM-DD).")
-    var asOf: String?
-
-    @OptionGroup var templates: TemplateOptions
+    @OptionGroup var options: NewNoteOptions
 
     func validate() throws {
         let list = tickerList
@@ -61,7 +49,7 @@ struct NewSectorCommand: ParsableCommand {
         if let bad = list.first(where: { !GroupTickers.isTicker($0) }) {
             throw ValidationError("'\(bad)' is not a ticker")
         }
-        try NewNote.validate(name: name, asOf: asOf, folder: folder, wait: wait)
+        try options.validate(name: name)
     }
 
     private var tickerList: [String] {
@@ -69,12 +57,11 @@ struct NewSectorCommand: ParsableCommand {
     }
 
     func run() throws {
-        try NewNote.write(name: name, folder: folder, vault: vault, wait: wait, templates: templates) {
-            updater, root, today in
+        try options.write(name: name) { updater, root, today in
             let note = NewSectorNote(name: name, tickers: tickerList, since: since, peer: peer)
             let prices = PriceFolder(vaultRoot: root, folder: updater.vault.config.prices).load(
                 try note.tickersNeeded(in: updater))
-            return try note.render(in: updater, prices: prices, asOf: asOf.flatMap { Day(iso: $0) }, created: today)
+            return try note.render(in: updater, prices: prices, asOf: options.asOfDay, created: today)
         }
     }
 }

@@ -5,10 +5,27 @@ import Refresh
 import VaultFiles
 import VaultModel
 
-/// What `new sector` and `new sector-map` share: the options every new note checks, and writing it inside the
-/// vault, behind the vault's lock, never over an existing file.
-enum NewNote {
-    static func validate(name: String, asOf: String?, folder: String, wait: Double) throws {
+/// What `new sector` and `new sector-map` share: the options every new note takes and checks, and writing it
+/// inside the vault, behind the vault's lock, never over an existing file.
+struct NewNoteOptions: ParsableArguments {
+    @Option(help: "The vault folder.")
+    var vault = "."
+
+    @Option(help: "The folder inside the vault to write the note in.")
+    var folder = ""
+
+    @Option(help: "Seconds to wait for another run's lock.")
+    var wait: Double = 10
+
+    @Option(name: .customLong("as-of"), help: "Pin 'present' to this date (YYYY-MM-DD).")
+    var asOf: String?
+
+    @OptionGroup var templates: TemplateOptions
+
+    /// `--as-of` as a day (checked by `validate(name:)`).
+    var asOfDay: Day? { asOf.flatMap { Day(iso: $0) } }
+
+    func validate(name: String) throws {
         if name.isEmpty || name.contains(where: { "/\\[]#^|:".contains($0) }) {
             throw ValidationError("the name cannot be empty or contain / \\ [ ] # ^ | :")
         }
@@ -21,10 +38,7 @@ enum NewNote {
 
     /// Writes `NAME.md` in `folder` of the vault with the text `render` gives (from the loaded vault, its root
     /// and today's date), and prints where; any error is exit 2.
-    static func write(
-        name: String, folder: String, vault: String, wait: Double, templates: TemplateOptions, done: String = "",
-        render: (VaultUpdater, URL, String) throws -> String
-    ) throws {
+    func write(name: String, done: String = "", render: (VaultUpdater, URL, String) throws -> String) throws {
         let root = URL(fileURLWithPath: vault)
         let relative = VaultPath.join(VaultPath.normalize(folder) ?? "", "\(name).md")
         let target = root.appendingPathComponent(relative)
@@ -52,7 +66,8 @@ enum NewNote {
         }
     }
 
-    private static func isLink(_ path: String) -> Bool {
+    /// Whether anything is at `path`, a dangling link included.
+    private func isLink(_ path: String) -> Bool {
         var info = stat()
         return lstat(path, &info) == 0
     }

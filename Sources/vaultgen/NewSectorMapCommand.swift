@@ -27,32 +27,17 @@ struct NewSectorMapCommand: ParsableCommand {
     @Option(help: "Start of the window: YYYY, YYYY-MM or YYYY-MM-DD.")
     var since = "2024-01"
 
-    @Option(help: "The vault folder.")
-    var vault = "."
-
-    @Option(help: "The folder inside the vault to write the note in.")
-    var folder = ""
-
-    @Option(help: "Seconds to wait for another run's lock.")
-    var wait: Double = 10
-
-    @Option(name: .customLong("as-of"), help: "Pin 'present' to this date (YYYY-MM-DD).")
-    var asOf: String?
-
-    @OptionGroup var templates: TemplateOptions
+    @OptionGroup var options: NewNoteOptions
 
     func validate() throws {
-        try NewNote.validate(name: name, asOf: asOf, folder: folder, wait: wait)
+        try options.validate(name: name)
     }
 
     func run() throws {
-        try NewNote.write(
-            name: name, folder: folder, vault: vault, wait: wait, templates: templates,
-            done: " (run vaultgen update to draw its pictures)"
-        ) { updater, root, today in
+        try options.write(name: name, done: " (run vaultgen update to draw its pictures)") { updater, root, today in
             let prices = PriceFolder(vaultRoot: root, folder: updater.vault.config.prices).load(updater.tickersNeeded())
             return try NewSectorMapNote(name: name, since: since).render(
-                in: updater, prices: prices, asOf: asOf.flatMap { Day(iso: $0) }, created: today)
+                in: updater, prices: prices, asOf: options.asOfDay, created: today)
         }
     }
 }
