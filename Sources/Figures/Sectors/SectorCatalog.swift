@@ -79,8 +79,11 @@ public struct SectorCatalog: Sendable {
         if since != nil || until != nil {
             let start = since.flatMap { NoteWindow.day($0, end: false) }
             let end = until.flatMap { NoteWindow.day($0, end: true) }
-            if (since != nil && start == nil) || (until != nil && end == nil) {
-                sector.unreadableWindow = ("since: \(since ?? "") until: \(until ?? "")", 1)
+            // The warning names the property that cannot be read, at its own line.
+            if since != nil, start == nil {
+                sector.unreadableWindow = ("since: \(since!)", GroupTickers.propertyLine("since", note, source))
+            } else if until != nil, end == nil {
+                sector.unreadableWindow = ("until: \(until!)", GroupTickers.propertyLine("until", note, source))
             }
             sector.window = .dates(since: start, until: end)
             sector.windowSource = "front matter"
