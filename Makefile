@@ -35,7 +35,7 @@ release: deps
 
 # The main job on the sample vault: refresh it, then check it.
 run: release
-	$(RELEASE_BIN) update $(VAULT) --templates Templates
+	$(RELEASE_BIN) update $(VAULT)
 	$(RELEASE_BIN) check $(VAULT)
 
 test: deps
@@ -49,10 +49,10 @@ asan: deps
 		$(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan --disable-xctest
 
 lint:
-	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests
+	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests Plugins
 
 format:
-	$(SWIFT) format --in-place --recursive Package.swift Sources Tests
+	$(SWIFT) format --in-place --recursive Package.swift Sources Tests Plugins
 
 # `make dist` builds everything `make install` copies: the release binaries, a man page per command (swift-argument-
 # parser's generate-manual plugin; it builds its own release copy, so the static release build comes after it)

@@ -50,6 +50,11 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // Templates/*.mustache as string literals (the EmbedTemplates plugin writes them at build time), so that
+        // one copied binary renders with the default templates.
+        .target(name: "DefaultTemplates", plugins: ["EmbedTemplates"]),
+        .executableTarget(name: "TemplateEmbedder"),
+        .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["TemplateEmbedder"]),
         // Download new daily bars into the price files.
         .target(name: "Fetch", dependencies: ["Correlation", "VaultModel", "Figures", "Refresh"]),
         .executableTarget(
@@ -61,7 +66,7 @@ let package = Package(
         .executableTarget(
             name: "vaultgen",
             dependencies: [
-                "VaultModel", "VaultFiles", "Correlation", "Figures", "Refresh",
+                "VaultModel", "VaultFiles", "Correlation", "Figures", "Refresh", "DefaultTemplates",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // Release builds allocate with mimalloc (Debian's libmimalloc-dev), which replaces malloc for the

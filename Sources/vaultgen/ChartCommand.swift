@@ -1,6 +1,7 @@
 import ArgumentParser
 import Charts
 import Correlation
+import DefaultTemplates
 import Figures
 import Foundation
 import Refresh
@@ -56,6 +57,7 @@ struct ChartCommand: ParsableCommand {
         guard let out else {
             // The note's own embeds: the chart part of an update limited to this note.
             var run = UpdateRun(vaultRoot: root, templatesFolder: folder, options: .init(asOf: day, only: [note]))
+            run.builtInTemplates = DefaultTemplates.texts
             run.writesNotes = false
             run.typedVault = vault
             let outcome: UpdateRun.Outcome
@@ -85,11 +87,11 @@ struct ChartCommand: ParsableCommand {
             return
         }
         do {
-            guard let folder else { throw UpdateRun.RunError.noTemplates }
+            let templateSet = try templates.load(vaultRoot: root)
             let (loaded, sources) = try Vault.loadWithSources(root: root)
             let prices = PriceFolder(vaultRoot: root, folder: loaded.config.prices)
             let updater = VaultUpdater(
-                vault: loaded, sources: sources, templates: try TemplateSet.load(folder: folder),
+                vault: loaded, sources: sources, templates: templateSet,
                 knownTickers: Set(prices.availableTickers()))
             let image = try updater.chart(
                 ofNote: note, kind: heatmap ? .heatMap : rolling ? .rollingCorrelation : .sectorChart,

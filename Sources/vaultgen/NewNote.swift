@@ -43,8 +43,7 @@ struct NewNoteOptions: ParsableArguments {
         let relative = VaultPath.join(VaultPath.normalize(folder) ?? "", "\(name).md")
         let target = root.appendingPathComponent(relative)
         do {
-            guard let folderURL = templates.folder else { throw UpdateRun.RunError.noTemplates }
-            let templateSet = try TemplateSet.load(folder: folderURL)
+            let templateSet = try templates.load(vaultRoot: root)
             let lock = try VaultLock(vaultRoot: root, wait: wait)
             defer { lock.release() }
             // Where the note goes: inside the vault, whatever link is on the way, and nothing there yet.

@@ -1,16 +1,22 @@
 import ArgumentParser
+import DefaultTemplates
 import Foundation
 import Refresh
 
-/// `--templates DIR`, shared by every command that renders from `Templates/`.
+/// `--templates DIR`, shared by every command that renders with the Mustache templates.
 struct TemplateOptions: ParsableArguments {
-    @Option(help: "The folder of Mustache templates (default: Templates/ found beside the vaultgen executable).")
+    @Option(
+        help: ArgumentHelp(
+            "A folder of Mustache templates that replace the built-in ones of the same name (default: the config's "
+                + "templates: folder, else the built-in templates).", valueName: "dir"))
     var templates: String?
 
-    /// The folder given, else the one installed or built beside the executable; nil when there is none.
-    var folder: URL? {
-        if let templates { return URL(fileURLWithPath: templates) }
-        return TemplateSet.defaultFolder(executable: URL(fileURLWithPath: CommandLine.arguments[0]))
-            ?? TemplateSet.defaultFolder(executable: Bundle.main.executableURL ?? URL(fileURLWithPath: "."))
+    /// The folder given; nil for the config's, else the built-in templates.
+    var folder: URL? { templates.map { URL(fileURLWithPath: $0) } }
+
+    /// The templates for the vault at `root`: `--templates DIR`, else the config's `templates:` folder, each over
+    /// the built-in templates, else the built-in ones alone.
+    func load(vaultRoot root: URL) throws(UpdateRun.RunError) -> TemplateSet {
+        try UpdateRun.templates(folder: folder, vaultRoot: root, builtIn: DefaultTemplates.texts)
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Correlation
+import DefaultTemplates
 import Figures
 import Foundation
 import Refresh
@@ -95,6 +96,7 @@ struct UpdateCommand: ParsableCommand {
         var run = UpdateRun(
             vaultRoot: URL(fileURLWithPath: vault), templatesFolder: templates.folder,
             options: VaultUpdater.Options(asOf: asOf.flatMap { Day(iso: $0) }, only: only))
+        run.builtInTemplates = DefaultTemplates.texts
         run.lockWait = wait
         run.typedVault = vault
         let outcome: UpdateRun.Outcome

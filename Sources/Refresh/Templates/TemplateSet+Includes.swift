@@ -17,7 +17,7 @@ extension TemplateSet {
     ///
     /// Includes of names that are not templates render empty and are left alone. Templates are visited in name
     /// order, so the same set always gives the same message.
-    static func checkIncludes(_ outlines: [String: TemplateOutline], folder: String) throws(TemplateError) {
+    static func checkIncludes(_ outlines: [String: TemplateOutline], file: (String) -> String) throws(TemplateError) {
         enum Mark { case visiting, done }
         var marks: [String: Mark] = [:]
         // The deepest nesting of each template with its partials in place.
@@ -35,7 +35,7 @@ extension TemplateSet {
                     case .visiting:
                         let cycle = stack.map(\.name).drop { $0 != include.name } + [include.name]
                         throw TemplateError(
-                            file: "\(folder)/\(top.name).mustache", line: include.line,
+                            file: file(top.name), line: include.line,
                             message: "partials include each other in a cycle: \(cycle.joined(separator: " → "))")
                     case .done:
                         continue
@@ -50,7 +50,7 @@ extension TemplateSet {
                 total[top.name] = deepest
                 if deepest > TemplateOutline.maximumDepth {
                     throw TemplateError(
-                        file: "\(folder)/\(top.name).mustache", line: 1,
+                        file: file(top.name), line: 1,
                         message: "sections nest more than \(TemplateOutline.maximumDepth) deep with its partials")
                 }
                 marks[top.name] = .done

@@ -19,14 +19,20 @@ public struct TemplateSet: Sendable {
     }
 
     /// Parses templates given as texts keyed by name (without `.mustache`).
-    public init(texts: [String: String], folder: String = "Templates") throws(TemplateError) {
+    ///
+    /// - Parameters:
+    ///   - files: Where each template came from, for messages; a name not in it is `folder/NAME.mustache`.
+    public init(texts: [String: String], files: [String: String] = [:], folder: String = "Templates")
+        throws(TemplateError)
+    {
         var library = MustacheLibrary()
         for name in Self.required where texts[name] == nil {
             throw TemplateError(file: "\(folder)/\(name).mustache", line: 1, message: "template is missing")
         }
+        let file = { (name: String) in files[name] ?? "\(folder)/\(name).mustache" }
         var outlines: [String: TemplateOutline] = [:]
         for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
-            let file = "\(folder)/\(name).mustache"
+            let file = file(name)
             guard text.hasPrefix("{{% CONTENT_TYPE: TEXT}}") || text.hasPrefix("{{%CONTENT_TYPE:TEXT}}") else {
                 throw TemplateError(
                     file: file, line: 1,
@@ -46,7 +52,7 @@ public struct TemplateSet: Sendable {
                 throw TemplateError(file: file, line: 1, message: "does not parse: \(error)")
             }
         }
-        try Self.checkIncludes(outlines, folder: folder)
+        try Self.checkIncludes(outlines, file: file)
         self.library = library
     }
 

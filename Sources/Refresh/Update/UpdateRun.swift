@@ -59,14 +59,17 @@ public struct UpdateRun {
             case .templates(let error): return error.description
             case .lock(let error): return error.description
             case .noTemplates:
-                return
-                    "no templates found: pass --templates DIR (the Templates/ folder of vaultgen's source or share/vaultgen/Templates)"
+                return "no templates: pass --templates DIR (the Templates/ folder of vaultgen's source)"
             }
         }
     }
 
     public var vaultRoot: URL
+    /// `--templates DIR`; nil for the config's `templates:` folder, else the built-in templates alone.
     public var templatesFolder: URL?
+    /// The templates compiled into the binary, which fill in any template a folder does not hold; empty when the
+    /// folder must hold every required one.
+    public var builtInTemplates: [String: String] = [:]
     public var options: VaultUpdater.Options
     public var lockWait: Double = 10
     /// Whether notes are written; `vaultgen chart` draws charts only.
@@ -97,9 +100,7 @@ public struct UpdateRun {
 
     public func run(mode: Mode) throws(RunError) -> Outcome {
         // Templates first: one that does not parse stops the run before any note is read or touched.
-        guard let folder = templatesFolder else { throw .noTemplates }
-        let templates: TemplateSet
-        do { templates = try TemplateSet.load(folder: folder) } catch { throw .templates(error) }
+        let templates = try Self.templates(folder: templatesFolder, vaultRoot: vaultRoot, builtIn: builtInTemplates)
         var lock: VaultLock? = nil
         if mode == .write {
             do { lock = try VaultLock(vaultRoot: vaultRoot, wait: lockWait) } catch { throw .lock(error) }
@@ -164,6 +165,32 @@ public struct UpdateRun {
         }
         write(&outcome)
         return outcome
+    }
+
+    /// The templates a run renders with: `folder` (`--templates DIR`), else the folder the vault's config names
+    /// (`templates:`), each over the built-in templates; the built-in templates alone when neither is given.
+    public static func templates(folder: URL?, vaultRoot: URL, builtIn: [String: String]) throws(RunError)
+        -> TemplateSet
+    {
+        do {
+            if let folder {
+                return builtIn.isEmpty
+                    ? try TemplateSet.load(folder: folder) : try TemplateSet.load(folder: folder, builtIn: builtIn)
+            }
+        } catch { throw .templates(error) }
+        let config: VaultConfig
+        do { config = try VaultConfig.load(vaultRoot: vaultRoot) } catch { throw .vault(.config(error)) }
+        do {
+            if let named = config.templates {
+                return try TemplateSet.load(vaultFolder: named, in: vaultRoot, builtIn: builtIn)
+            }
+            guard !builtIn.isEmpty else { throw RunError.noTemplates }
+            return try TemplateSet.load(folder: nil, builtIn: builtIn)
+        } catch let error as TemplateSet.TemplateError {
+            throw .templates(error)
+        } catch {
+            throw .noTemplates
+        }
     }
 
     /// Writes the changed notes and charts in two phases: every new file staged and flushed once, then every

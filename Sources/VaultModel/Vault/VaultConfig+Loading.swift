@@ -51,6 +51,12 @@ extension VaultConfig {
                     throw reader.error(key.line, "prices must be a folder inside the vault, not '\(folder)'")
                 }
                 config.prices = inside
+            case "templates":
+                let folder = try reader.string(value, at: key)
+                guard !folder.hasPrefix("/"), let inside = VaultPath.normalize(folder), !inside.isEmpty else {
+                    throw reader.error(key.line, "templates must be a folder inside the vault, not '\(folder)'")
+                }
+                config.templates = inside
             case "check": try readCheck(value, key: key, into: &config.check, reader)
             case "correlation": try readCorrelation(value, key: key, into: &config.correlation, reader)
             case "labels": try readLabels(value, key: key, into: &config.labels, reader)

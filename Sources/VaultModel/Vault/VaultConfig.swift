@@ -10,6 +10,9 @@ public struct VaultConfig: Sendable, Equatable {
     public var exclude: [String] = []
     /// The folder of price files, relative to the vault root.
     public var prices: String = "Prices"
+    /// The folder of Mustache templates that override the built-in ones, relative to the vault root; nil for the
+    /// built-in templates alone.
+    public var templates: String?
     public var check = CheckSettings()
     public var correlation = CorrelationSettings()
     public var labels = LabelSettings()
