@@ -3,7 +3,8 @@ SWIFT      ?= swift
 PREFIX     ?= /usr/local
 VAULT      ?= Vault
 RELEASE_BIN = .build/release/vaultgen
-# The Debian packages the build needs, each with the pkg-config module (or file) that proves it is there.
+# The Debian packages the build needs, each with the pkg-config module (or file) that proves it is there;
+# python3-jsonschema is for the tests alone (they validate the JSON reports against docs/schemas/).
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: deps build release run test asan fuzz lint format dist install uninstall clean
@@ -17,6 +18,7 @@ deps:
 	pkg-config --exists openblas 2>/dev/null || missing="$$missing libopenblas-dev"; \
 	[ -f /usr/include/mimalloc.h ] || missing="$$missing libmimalloc-dev"; \
 	[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$$missing fonts-dejavu-core"; \
+	python3 -c 'import jsonschema' 2>/dev/null || missing="$$missing python3-jsonschema"; \
 	if [ -n "$$missing" ]; then \
 		echo "make: installing$$missing with apt-get"; \
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \

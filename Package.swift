@@ -60,7 +60,8 @@ let package = Package(
         .executableTarget(
             name: "VaultgenFetch",
             dependencies: [
-                "Fetch", "Figures", "Refresh", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Fetch", "Figures", "Refresh", "VaultModel",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(

@@ -35,7 +35,7 @@ extension CorrelationReport {
             }
             return piece
         }
-        write("\na,b,r,common_\(matrix.options.periodName),reason\n")
+        write("\na,b,r,overlap,reason\n")
         // Pairs are named after the group's (and matrix's) tickers: when none needs quoting, no pair name does.
         let plainNames = (figures.tickers + matrix.tickers).allSatisfy { Self.csvCell($0) == $0 }
         let pairs = figures.pairs
@@ -57,13 +57,13 @@ extension CorrelationReport {
         }
         var lines = ["", "figure,subject,value"]
         lines.append("average,,\(Self.fullPrecision(figures.average))")
-        lines.append("excluded_pairs,,\(figures.excludedPairs)")
+        lines.append("excludedPairs,,\(figures.excludedPairs)")
         if let low = figures.lowest { lines.append("lowest,\(Self.csvCell(low.name)),\(Self.fullPrecision(low.r))") }
         if let high = figures.highest {
             lines.append("highest,\(Self.csvCell(high.name)),\(Self.fullPrecision(high.r))")
         }
         for mean in figures.meanToOthers {
-            lines.append("mean_to_others,\(Self.csvCell(mean.ticker)),\(Self.fullPrecision(mean.mean))")
+            lines.append("meanToOthers,\(Self.csvCell(mean.ticker)),\(Self.fullPrecision(mean.mean))")
         }
         write(lines.joined(separator: "\n") + "\n")
     }
@@ -88,7 +88,8 @@ extension CorrelationReport {
         }
     }
 
-    /// One JSON object with the window, options, matrix (null for n/a), pairs and figures; keys sorted.
+    /// One JSON object (schema `vaultgen.corr/1`) with the window, options, matrix (null for n/a), pairs and
+    /// figures; keys sorted.
     func json() -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -140,6 +141,7 @@ private struct JSONReport: Encodable {
     init(_ report: CorrelationReport) { self.report = report }
 
     enum Keys: String, CodingKey {
+        case schema, vault
         case from, to, returns, method, alignment, frequency, minOverlap, tickers, matrix, pairs, average
         case excludedPairs, lowest, highest, meanToOthers, leftOut
     }
@@ -148,6 +150,8 @@ private struct JSONReport: Encodable {
         let matrix = report.matrix
         let figures = report.figures
         var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(CorrelationReport.schema, forKey: .schema)
+        try container.encode(report.vault, forKey: .vault)
         try container.encode(matrix.from?.iso, forKey: .from)
         try container.encode(matrix.to?.iso, forKey: .to)
         try container.encode(matrix.options.returns.rawValue, forKey: .returns)

@@ -23,12 +23,12 @@ extension CorrelationReport {
             lines.append("  " + padRight(pair.name, nameWidth) + "  " + value + "  " + detail)
         }
 
-        lines += ["", "Average  " + Self.twoDecimals(figures.average) + "  " + averageNote]
+        lines += ["", "Average  " + pad(Self.twoDecimals(figures.average), 5) + "  " + averageNote]
         if let low = figures.lowest, let high = figures.highest {
-            lines.append(
-                "Range    \(Self.twoDecimals(low.r)) (\(low.name)) to \(Self.twoDecimals(high.r)) (\(high.name))")
+            lines.append("Lowest   " + pad(Self.twoDecimals(low.r), 5) + "  " + low.name)
+            lines.append("Highest  " + pad(Self.twoDecimals(high.r), 5) + "  " + high.name)
         }
-        lines += ["", "Mean r to the others"]
+        lines += ["", "Mean to others"]
         for mean in figures.meanToOthers {
             lines.append("  " + padRight(mean.ticker, width) + "  " + pad(Self.twoDecimals(mean.mean), 5))
         }
@@ -45,19 +45,19 @@ extension CorrelationReport {
             lines.append(
                 "| **\(a)** | " + tickers.map { Self.twoDecimals(matrix.r(a, $0)) }.joined(separator: " | ") + " |")
         }
-        lines += ["", "| Pair | Correlation | Common \(matrix.options.periodName) |", "| --- | ---: | --- |"]
+        lines += ["", "| Pair | r | Overlap |", "| --- | ---: | --- |"]
         for pair in figures.pairs {
             let detail = pair.reason ?? "\(pair.overlap)"
             lines.append("| \(pair.a) - \(pair.b) | \(Self.twoDecimals(pair.r)) | \(detail) |")
         }
         lines += ["", "| Figure | Value |", "| --- | --- |"]
-        lines.append("| **Avg correlation** | **\(Self.twoDecimals(figures.average))** (\(averageNote)) |")
+        lines.append("| **Average** | **\(Self.twoDecimals(figures.average))** (\(averageNote)) |")
         if let low = figures.lowest, let high = figures.highest {
-            lines.append(
-                "| Range | \(Self.twoDecimals(low.r)) (\(low.name)) to \(Self.twoDecimals(high.r)) (\(high.name)) |")
+            lines.append("| Lowest | \(Self.twoDecimals(low.r)) (\(low.name)) |")
+            lines.append("| Highest | \(Self.twoDecimals(high.r)) (\(high.name)) |")
         }
         for mean in figures.meanToOthers {
-            lines.append("| Mean r, \(mean.ticker) to the others | \(Self.twoDecimals(mean.mean)) |")
+            lines.append("| Mean to others, \(mean.ticker) | \(Self.twoDecimals(mean.mean)) |")
         }
         return lines.joined(separator: "\n") + "\n"
     }

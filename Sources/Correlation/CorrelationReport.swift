@@ -3,15 +3,22 @@ import Foundation
 /// A matrix and its group figures, ready to print as a table, markdown, CSV or JSON.
 ///
 /// All formatting lives here rather than in the command, so tests compare output without starting a process.
-/// Table and markdown round to two decimals; CSV and JSON keep full precision.
+/// Table and markdown round to two decimals; CSV and JSON keep full precision. Every format names a thing the
+/// same way (JSON keys and CSV headers alike, `a b r overlap reason`, `average excludedPairs lowest highest
+/// meanToOthers`; the same words spaced and capitalised in table and markdown headings).
 public struct CorrelationReport: Sendable {
     /// The output formats of `vaultgen corr --format`.
     public enum Format: String, Sendable, CaseIterable {
         case table, markdown, csv, json
     }
 
+    /// The `schema` of the JSON report: its shape, versioned (docs/schemas/vaultgen.corr.schema.json).
+    public static let schema = "vaultgen.corr/1"
+
     public let matrix: CorrelationMatrix
     public let figures: GroupFigures
+    /// The vault's absolute root, for the JSON report; nil when the prices were read without a vault.
+    public var vault: String?
 
     /// Builds the report of `group` (default: every ticker of the matrix).
     public init(matrix: CorrelationMatrix, group: [String]? = nil) {

@@ -3,6 +3,7 @@ import Fetch
 import Figures
 import Foundation
 import Refresh
+import VaultModel
 
 /// `vaultgen fetch`: download the new daily bars of every ticker the vault's notes use into its price files.
 ///
@@ -21,6 +22,11 @@ struct FetchCommand: ParsableCommand {
             from the provider. One line per ticker: updated N rows, up to date, rewrote N rows, or failed: \
             reason; a failed ticker's file is left exactly as it was.
 
+            --format json prints one JSON object instead (schema vaultgen.fetch/1, docs/schemas/): "vault", the \
+            vault's absolute root; per ticker its outcome (downloaded, updated, up-to-date, rewritten, failed, \
+            would-request) with rows, the corrected day, the request (--dry-run), the failure's kind and reason; \
+            the counts; and exitStatus. Errors that stop the run before any ticker stay on stderr.
+
             Exit status: 0 every ticker up to date or written; 1 some failed (the others are still written); \
             2 on a usage or configuration error, or when another run holds the lock.
             """)
@@ -36,6 +42,16 @@ struct FetchCommand: ParsableCommand {
 
     @Option(help: "Seconds to wait for another run's lock before giving up.")
     var wait: Double = 10
+
+    @Option(
+        help: ArgumentHelp(
+            "text (a line per ticker), or json: one JSON object on stdout (schema vaultgen.fetch/1).",
+            valueName: "format"))
+    var format: Format = .text
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
 
     func validate() throws {
         if let problem = LockWait.problem(wait) { throw ValidationError(problem) }
@@ -73,6 +89,7 @@ struct FetchCommand: ParsableCommand {
         do {
             // Flushed: a long run shows progress in the log.
             report = try fetch.run { result in
+                guard format == .text else { return }
                 print(result.line)
                 fflush(nil)
             }
@@ -81,7 +98,11 @@ struct FetchCommand: ParsableCommand {
             throw ExitCode(2)
         }
         if let note = report.lockNote { FileHandle.standardError.write(Data("vaultgen: \(note)\n".utf8)) }
-        print(report.summary)
+        if format == .json {
+            print(report.json(vault: VaultRoot.absolute(vault), dryRun: dryRun), terminator: "")
+        } else {
+            print(report.summary)
+        }
         if report.exitStatus != 0 { throw ExitCode(1) }
     }
 }

@@ -75,7 +75,9 @@ struct CheckCommand: ParsableCommand {
             let wanted = Set(files)
             result.findings.removeAll { !wanted.contains($0.path) }
         }
-        let report = times.measure("report") { CheckReport.render(result, format: format, pathPrefix: vault) }
+        let report = times.measure("report") {
+            CheckReport.render(result, format: format, pathPrefix: vault, vault: VaultRoot.absolute(vault))
+        }
         print(report, terminator: "")
         if timing { FileHandle.standardError.write(Data((times.line + "\n").utf8)) }
         try Vaultgen.finish(result.errors > 0 ? 1 : 0)

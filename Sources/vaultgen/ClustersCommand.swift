@@ -25,7 +25,7 @@ struct ClustersCommand: ParsableCommand {
             warning on stderr: while a pair is n/a, the ticker in the most n/a pairs goes.
 
             --format text prints the tree and the findings; markdown the same as tables for a note; json \
-            {tickers, Z, sectors, findings, leftOut, …} with Z in scipy's convention ([a, b, height, size], \
+            {schema: "vaultgen.clusters/1", vault, tickers, Z, sectors, findings, leftOut, …} with Z in scipy's convention ([a, b, height, size], \
             leaves numbered in the order of tickers), for a notebook: \
             dendrogram(np.array(report["Z"]), labels=report["tickers"]).
 
@@ -101,12 +101,13 @@ struct ClustersCommand: ParsableCommand {
         let matrix = times.measure("matrix") { CorrelationEngine.matrix(series, tickers: requested, options: options) }
         let distances = times.measure("linkage") { DistanceMatrix(matrix: matrix) }
         let dendrogram = times.measure("linkage") { distances.averageLinkage() }
-        let report = times.measure("sectors") {
+        var report = times.measure("sectors") {
             ClusterReport(
                 analysis: ClusterAnalysis(distances: distances, dendrogram: dendrogram, sectors: sectors),
                 convention: CorrelationReport(matrix: matrix, group: []).convention, from: matrix.from?.iso,
                 to: matrix.to?.iso)
         }
+        report.vault = VaultRoot.absolute(vault)
         for warning in report.warnings { Output.error(warning) }
         times.measure("write") {
             print(report.render(format), terminator: "")

@@ -16,7 +16,10 @@ struct CorrCommand: ParsableCommand {
             Pearson over the dates both tickers have, within [--since, --until]. Prints the matrix, every pair \
             high to low, the average of the unrounded pairs, the range and each ticker's mean r to the others. \
             Table and markdown round to 2 decimals; csv (matrix, pairs and figures as three sections) and json \
-            keep full precision. A ticker whose file is missing or bad is left out with a warning on stderr.
+            (schema vaultgen.corr/1, with "vault", the vault's absolute root, or null for --prices alone) keep \
+            full precision, and every format names a thing alike: a, b, r, overlap, reason for a pair; average, \
+            excludedPairs, lowest, highest, meanToOthers for the figures (spaced and capitalised in table and \
+            markdown). A ticker whose file is missing or bad is left out with a warning on stderr.
 
             --timing prints one line to stderr with the wall time of each stage: read (the price files), \
             matrix (the correlations), figures (pairs sorted, averages) and write (the output), e.g. \
@@ -25,7 +28,8 @@ struct CorrCommand: ParsableCommand {
             --rolling N prints the tickers' average pairwise correlation over a trailing window of N return \
             periods instead, date by date: each pair's Pearson r over its last N common dates (pandas' \
             a.rolling(N).corr(b) on the dates both have), averaged over the pairs that have a value that date \
-            (stages: read, rolling, write).
+            (stages: read, rolling, write). Its columns are date, average and pairCount in every format; json \
+            (schema vaultgen.corr-rolling/1) holds them as rows.
 
             Exit status: 0 ok; 1 some figure is n/a because a price file is missing or bad; 2 usage error.
             """)
@@ -107,14 +111,15 @@ struct CorrCommand: ParsableCommand {
                 let title =
                     "\(rolling)-day rolling Pearson r of daily \(returns) returns, mean over the pairs of "
                     + tickers.joined(separator: ", ")
-                print(result.render(format, title: title), terminator: "")
+                print(result.render(format, title: title, vault: vaultRoot), terminator: "")
             }
             if timing { FileHandle.standardError.write(Data((times.line + "\n").utf8)) }
             if !missing.isEmpty { throw ExitCode(1) }
             return
         }
         let matrix = times.measure("matrix") { CorrelationEngine.matrix(series, tickers: tickers, options: options) }
-        let report = times.measure("figures") { CorrelationReport(matrix: matrix) }
+        var report = times.measure("figures") { CorrelationReport(matrix: matrix) }
+        report.vault = vaultRoot
         for warning in report.warnings {
             FileHandle.standardError.write(Data((warning + "\n").utf8))
         }
@@ -139,6 +144,16 @@ struct CorrCommand: ParsableCommand {
             returns: returns ?? (config.returns == "log" ? .log : .simple),
             method: method ?? (config.method == "spearman" ? .spearman : .pearson), alignment: align,
             frequency: weekly ? .weekly : .daily, minOverlap: minOverlap ?? config.minOverlap)
+    }
+
+    /// The vault this run reads, as an absolute path, for the JSON report: nil for a folder of prices alone
+    /// (`--prices`, and no `.vaultgen.yml` or `.obsidian/` in the vault folder).
+    var vaultRoot: String? {
+        let root = URL(fileURLWithPath: vault)
+        let marked = [VaultConfig.fileName, ".obsidian"].contains {
+            FileManager.default.fileExists(atPath: root.appendingPathComponent($0).path)
+        }
+        return pricesFolder != nil && !marked ? nil : VaultRoot.absolute(vault)
     }
 
     /// The vault's config, when the vault folder has one (nil for a folder of prices alone).

@@ -30,6 +30,12 @@ struct UpdateCommand: ParsableCommand {
             the summary and every other message go to standard error. --check --diff prints the patch and exits 1 \
             when anything would change, with no output and status 0 when nothing would.
 
+            --format json prints one JSON object instead (schema vaultgen.update/1, docs/schemas/): every note \
+            that changes with each edit (line, column, figure, subject, old and new text), every chart, warning \
+            (path, line, column, kind, message) and failure, the summary counts, exitStatus and exitReason \
+            (ok, would-change, warnings, prices-missing, fetch-failed, not-written); paths are relative to its \
+            "vault", the vault's absolute root. Errors that stop the run before a report stay on stderr.
+
             Exit status: 0 done (or nothing to do); 1 with --check when something would change, or with \
             --strict when there are warnings; 2 on an error (bad vault, config or template, lock held by \
             another run, a note that could not be written).
@@ -68,6 +74,9 @@ struct UpdateCommand: ParsableCommand {
     @Flag(help: "First download new daily bars, as `vaultgen fetch` does; exit 1 if a ticker failed.")
     var fetch = false
 
+    @Option(help: "text, or json: one JSON object on stdout (schema vaultgen.update/1), every message in it.")
+    var format: ReportFormat = .text
+
     @Flag(
         help: """
             For each sector note (or those of --only): where its tickers and window came from, every figure it \
@@ -83,6 +92,9 @@ struct UpdateCommand: ParsableCommand {
         if explain && (dryRun || diff || check || fetch) {
             throw ValidationError("--explain writes nothing and prints its own report; pass it alone (with --only)")
         }
+        if format == .json && (diff || explain) {
+            throw ValidationError("--format json is a report of its own; it does not go with --diff or --explain")
+        }
         if let asOf, Day(iso: asOf) == nil { throw ValidationError("--as-of must be a date like 2026-01-30") }
         if let problem = LockWait.problem(wait) { throw ValidationError(problem) }
     }
@@ -92,7 +104,7 @@ struct UpdateCommand: ParsableCommand {
             try !fetch
             || FetchProgram.run(
                 arguments: [vault, "--wait", "\(wait)"] + (dryRun || diff || check ? ["--dry-run"] : []),
-                outputToStandardError: diff)
+                outputToStandardError: diff || format == .json)
         var run = UpdateRun(
             vaultRoot: URL(fileURLWithPath: vault), templatesFolder: templates.folder,
             options: VaultUpdater.Options(asOf: asOf.flatMap { Day(iso: $0) }, only: only))
@@ -115,10 +127,27 @@ struct UpdateCommand: ParsableCommand {
             }
             try Vaultgen.finish(0)
         }
+        let reason: UpdateReport.ExitReason =
+            !outcome.failures.isEmpty
+            ? .notWritten
+            : check && !(plan.changes.isEmpty && outcome.charts.isEmpty)
+                ? .wouldChange
+                : strict && !plan.warnings.isEmpty
+                    ? .warnings
+                    // Figures that could not be refreshed for want of every price file are worth a mail from cron.
+                    : outcome.pricesMissing != nil ? .pricesMissing : fetched ? .ok : .fetchFailed
         if let folder = outcome.pricesMissing {
             Output.error(
                 "vaultgen: error: \(prefixed(folder)): no price files (the config's `prices:` names this folder, "
                     + "default Prices); no figure or chart was refreshed")
+        }
+        if format == .json {
+            let mode: UpdateReport.Mode = check ? .check : dryRun ? .dryRun : .write
+            let report = UpdateReport(
+                outcome: outcome, vault: VaultRoot.absolute(vault), mode: mode, asOf: asOf, exit: reason)
+            print(report.json, terminator: "")
+            if timing { Output.error(outcome.times.line) }
+            try Vaultgen.finish(reason.status)
         }
         for warning in plan.warnings { Output.error(prefixed(warning.description)) }
         let looking = dryRun || diff || check
@@ -146,12 +175,7 @@ struct UpdateCommand: ParsableCommand {
         for failure in outcome.failures { Output.error("vaultgen: \(prefixed(failure))") }
         if diff { Output.error(outcome.summary) } else { print(outcome.summary) }
         if timing { Output.error(outcome.times.line) }
-        if !outcome.failures.isEmpty { try Vaultgen.finish(2) }
-        if check && !(plan.changes.isEmpty && outcome.charts.isEmpty) { try Vaultgen.finish(1) }
-        if strict && !plan.warnings.isEmpty { try Vaultgen.finish(1) }
-        // Figures that could not be refreshed for want of every price file are worth a mail from cron.
-        if outcome.pricesMissing != nil { try Vaultgen.finish(1) }
-        try Vaultgen.finish(fetched ? 0 : 1)
+        try Vaultgen.finish(reason.status)
     }
 
     private func prefixed(_ path: String) -> String {

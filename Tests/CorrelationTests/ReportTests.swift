@@ -42,9 +42,10 @@ import Testing
                   CCC-NOPE    n/a  NOPE left out: Prices/NOPE.csv: no such file
 
                 Average  -0.31  mean of 3 unrounded pairs; 3 n/a pairs excluded
-                Range    -0.99 (AAA-CCC) to 0.95 (AAA-BBB)
+                Lowest   -0.99  AAA-CCC
+                Highest   0.95  AAA-BBB
 
-                Mean r to the others
+                Mean to others
                   AAA    -0.02
                   BBB     0.03
                   CCC    -0.94
@@ -66,7 +67,7 @@ import Testing
                 | **CCC** | -0.99 | -0.89 | 1.00 | n/a |
                 | **NOPE** | n/a | n/a | n/a | n/a |
 
-                | Pair | Correlation | Common days |
+                | Pair | r | Overlap |
                 | --- | ---: | --- |
                 | AAA - BBB | 0.95 | 4 |
                 | BBB - CCC | -0.89 | 4 |
@@ -77,12 +78,13 @@ import Testing
 
                 | Figure | Value |
                 | --- | --- |
-                | **Avg correlation** | **-0.31** (mean of 3 unrounded pairs; 3 n/a pairs excluded) |
-                | Range | -0.99 (AAA-CCC) to 0.95 (AAA-BBB) |
-                | Mean r, AAA to the others | -0.02 |
-                | Mean r, BBB to the others | 0.03 |
-                | Mean r, CCC to the others | -0.94 |
-                | Mean r, NOPE to the others | n/a |
+                | **Average** | **-0.31** (mean of 3 unrounded pairs; 3 n/a pairs excluded) |
+                | Lowest | -0.99 (AAA-CCC) |
+                | Highest | 0.95 (AAA-BBB) |
+                | Mean to others, AAA | -0.02 |
+                | Mean to others, BBB | 0.03 |
+                | Mean to others, CCC | -0.94 |
+                | Mean to others, NOPE | n/a |
 
                 """)
     }
@@ -97,7 +99,7 @@ import Testing
                 CCC,-0.985919492190054,-0.8854502527591726,1.0,
                 NOPE,,,,
 
-                a,b,r,common_days,reason
+                a,b,r,overlap,reason
                 AAA,BBB,0.9472809084992788,4,
                 BBB,CCC,-0.8854502527591726,4,
                 AAA,CCC,-0.985919492190054,4,
@@ -107,13 +109,13 @@ import Testing
 
                 figure,subject,value
                 average,,-0.3080296121499826
-                excluded_pairs,,3
+                excludedPairs,,3
                 lowest,AAA-CCC,-0.985919492190054
                 highest,AAA-BBB,0.9472809084992788
-                mean_to_others,AAA,-0.01931929184538761
-                mean_to_others,BBB,0.030915327870053133
-                mean_to_others,CCC,-0.9356848724746133
-                mean_to_others,NOPE,
+                meanToOthers,AAA,-0.01931929184538761
+                meanToOthers,BBB,0.030915327870053133
+                meanToOthers,CCC,-0.9356848724746133
+                meanToOthers,NOPE,
 
                 """)
     }
@@ -137,9 +139,9 @@ import Testing
         try #require(lines.count > 5)
         #expect(lines[0] == "ticker,\"A,B\",C")
         #expect(lines[1].hasPrefix("\"A,B\",1.0,"))
-        #expect(lines[4] == "a,b,r,common_days,reason")
+        #expect(lines[4] == "a,b,r,overlap,reason")
         #expect(lines[5].hasPrefix("\"A,B\",C,") && lines[5].hasSuffix(",3,"))
-        #expect(lines.contains { $0.hasPrefix("mean_to_others,\"A,B\",") })
+        #expect(lines.contains { $0.hasPrefix("meanToOthers,\"A,B\",") })
     }
 
     @Test func jsonKeepsEveryKeyWithNullForNotAvailable() throws {
@@ -148,8 +150,10 @@ import Testing
         #expect(
             object.keys.sorted() == [
                 "alignment", "average", "excludedPairs", "frequency", "from", "highest", "leftOut", "lowest", "matrix",
-                "meanToOthers", "method", "minOverlap", "pairs", "returns", "tickers", "to",
+                "meanToOthers", "method", "minOverlap", "pairs", "returns", "schema", "tickers", "to", "vault",
             ])
+        #expect(object["schema"] as? String == "vaultgen.corr/1")
+        #expect(object["vault"] is NSNull)
         // Numbers are checked in the text: Foundation's JSON parser on Linux can be off in the last digit.
         #expect(text.contains("\"average\" : -0.3080296121499826,"))
         #expect(text.contains("      0.9472809084992788,\n"))
@@ -166,6 +170,37 @@ import Testing
             ])
         #expect(pairs[3]["r"] is NSNull)
         #expect(text.contains("\"reason\" : \"NOPE left out: Prices/NOPE.csv: no such file\""))
+    }
+
+    /// Every format names a thing alike: JSON keys and CSV headers are the same words, and table and markdown
+    /// spell them spaced and capitalised (`excludedPairs`, `Excluded pairs`).
+    @Test func everyFormatNamesTheFiguresAlike() throws {
+        let report = try Self.report()
+        func words(_ name: String) -> String {
+            name.replacingOccurrences(of: "([a-z])([A-Z])", with: "$1 $2", options: .regularExpression).lowercased()
+        }
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(report.render(.json).utf8)) as? [String: Any])
+        let pairKeys = try #require((object["pairs"] as? [[String: Any]])?.first?.keys.sorted())
+        let csv = report.render(.csv).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let csvPairHeader = try #require(csv.first { $0.hasPrefix("a,b,") })
+        #expect(csvPairHeader.split(separator: ",").map(String.init).sorted() == pairKeys)
+        let figures = csv.drop { $0 != "figure,subject,value" }.dropFirst().compactMap {
+            $0.split(separator: ",").first
+        }
+        let csvFigures = Set(figures.map(String.init))
+        #expect(csvFigures == ["average", "excludedPairs", "lowest", "highest", "meanToOthers"])
+        #expect(csvFigures.allSatisfy { object[$0] != nil })
+        // Table and markdown: the same words, spaced and capitalised.
+        let table = report.render(.table)
+        let markdown = report.render(.markdown)
+        for name in csvFigures where name != "excludedPairs" {
+            let spaced = words(name).prefix(1).uppercased() + words(name).dropFirst()
+            #expect(table.contains("\n\(spaced)"), "\(spaced) in the table")
+            #expect(markdown.contains("| \(spaced)") || markdown.contains("| **\(spaced)**"), "\(spaced) in markdown")
+        }
+        #expect(markdown.contains("| Pair | r | Overlap |"))
+        #expect(pairKeys.contains("overlap") && pairKeys.contains("r"))
     }
 
     @Test func twoDecimalsNeverPrintsNegativeZero() {

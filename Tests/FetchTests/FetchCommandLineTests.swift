@@ -23,6 +23,45 @@ struct FetchCommandLineTests {
         #expect(vault.file("HUT") == hutFile + "2024-03-26,12.0\n2024-03-27,12.25\n")
     }
 
+    /// `--format json`: stdout is one object with every ticker's outcome, fitting docs/schemas/vaultgen.fetch.
+    @Test func jsonGivesEveryTickersOutcome() throws {
+        let vault = try FetchVault(
+            .stooq,
+            routes: [("s=bad.us&", [LoopbackServer.Reply.htmlPage]), ("s=hut.us&", [Answer.bars(.stooq, hutAnswer)])],
+            files: ["HUT": hutFile])
+        defer { vault.remove() }
+        let result = try CLI.run(["fetch", vault.root.path, "--tickers", "BAD,HUT", "--format", "json"])
+        #expect(result.status == 1)
+        #expect(result.err == "")
+        #expect(try SchemaValidator.problems(result.out, schema: "fetch") == [])
+        let report = try #require(JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
+        #expect(report["schema"] as? String == "vaultgen.fetch/1")
+        #expect(report["vault"] as? String == vault.root.path)
+        #expect(report["exitStatus"] as? Int == 1)
+        let tickers = try #require(report["tickers"] as? [[String: Any]])
+        #expect(tickers.map { $0["ticker"] as? String } == ["BAD", "HUT"])
+        #expect(tickers[0]["outcome"] as? String == "failed")
+        #expect(tickers[0]["failure"] as? String == "html-page")
+        #expect(
+            tickers[0]["reason"] as? String == "got a web page instead of prices (an error or bot-check page)")
+        #expect(tickers[1]["outcome"] as? String == "updated")
+        #expect(tickers[1]["rows"] as? Int == 2)
+        #expect(
+            report["summary"] as? [String: Int] == [
+                "tickers": 2, "downloaded": 0, "updated": 1, "upToDate": 0, "rewritten": 0, "wouldRequest": 0,
+                "failed": 1,
+            ])
+        #expect(vault.file("HUT") == hutFile + "2024-03-26,12.0\n2024-03-27,12.25\n")
+
+        let planned = try CLI.run(["fetch", vault.root.path, "--tickers", "HUT", "--dry-run", "--format", "json"])
+        #expect(planned.status == 0)
+        #expect(try SchemaValidator.problems(planned.out, schema: "fetch") == [])
+        let plan = try #require(JSONSerialization.jsonObject(with: Data(planned.out.utf8)) as? [String: Any])
+        let hut = try #require((plan["tickers"] as? [[String: Any]])?.first)
+        #expect(hut["outcome"] as? String == "would-request")
+        #expect((hut["request"] as? String)?.contains("s=hut.us&") == true)
+    }
+
     @Test func everyTickerUpToDateExitsZero() throws {
         let vault = try FetchVault(
             .stooq, routes: [("s=hut.us&", [Answer.bars(.stooq, Array(hutAnswer.prefix(5)))])], files: ["HUT": hutFile])

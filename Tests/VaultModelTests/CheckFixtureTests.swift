@@ -21,12 +21,12 @@ struct CheckFixtureTests {
 
     @Test func textReportMatchesExpected() throws {
         let expected = try String(contentsOf: folder.appendingPathComponent("expected.txt"), encoding: .utf8)
-        #expect(CheckReport.render(try result(), format: .text) == expected)
+        #expect(CheckReport.render(try result(), format: .text, vault: "/vault") == expected)
     }
 
     @Test func jsonReportMatchesExpected() throws {
         let expected = try String(contentsOf: folder.appendingPathComponent("expected.json"), encoding: .utf8)
-        #expect(CheckReport.render(try result(), format: .json) == expected)
+        #expect(CheckReport.render(try result(), format: .json, vault: "/vault") == expected)
     }
 
     @Test func excludedAndHiddenFilesAreNotRead() throws {
@@ -49,7 +49,7 @@ struct PropertyFixtureTests {
     @Test func textReportMatchesExpected() throws {
         let result = LinkChecker(vault: try Vault.load(root: folder.appendingPathComponent("input"))).check()
         let expected = try String(contentsOf: folder.appendingPathComponent("expected.txt"), encoding: .utf8)
-        #expect(CheckReport.render(result, format: .text) == expected)
+        #expect(CheckReport.render(result, format: .text, vault: "/vault") == expected)
     }
 }
 

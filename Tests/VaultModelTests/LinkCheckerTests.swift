@@ -93,7 +93,8 @@ struct LinkCheckerTests {
 
     @Test func githubAnnotationsAndSummary() {
         let vault = Vault(texts: ["A.md": "[[B, c]]\n"])
-        let report = CheckReport.render(LinkChecker(vault: vault).check(), format: .github, pathPrefix: "Vault")
+        let report = CheckReport.render(
+            LinkChecker(vault: vault).check(), format: .github, pathPrefix: "Vault", vault: "/Vault")
         #expect(
             report == """
                 ::error file=Vault/A.md,line=1,col=1,title=broken link::[[B, c]]: no note named B, c

@@ -78,12 +78,14 @@ private struct JSONClusters: Encodable {
     }
 
     enum Keys: String, CodingKey {
-        case tickers, Z, from, to, convention, sectors, findings, leftOut
+        case schema, vault, tickers, Z, from, to, convention, sectors, findings, leftOut
     }
 
     func encode(to encoder: any Encoder) throws {
         let analysis = report.analysis
         var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(ClusterReport.schema, forKey: .schema)
+        try container.encode(report.vault, forKey: .vault)
         try container.encode(analysis.distances.tickers, forKey: .tickers)
         try container.encode(analysis.dendrogram.merges.map(Row.init), forKey: .Z)
         try container.encode(report.from, forKey: .from)

@@ -7,7 +7,12 @@ public struct ClusterReport: Sendable {
         case text, markdown, json
     }
 
+    /// The `schema` of the JSON report: its shape, versioned (docs/schemas/vaultgen.clusters.schema.json).
+    public static let schema = "vaultgen.clusters/1"
+
     public let analysis: ClusterAnalysis
+    /// The vault's absolute root, for the JSON report; nil when there is none.
+    public var vault: String?
     /// The window and convention of the matrix, e.g. `daily simple returns, Pearson, …, 2024-01-02 to 2026-01-30`.
     public let convention: String
     /// The first and last day of the window, ISO, when known.

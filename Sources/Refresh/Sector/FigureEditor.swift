@@ -186,7 +186,12 @@ public struct FigureEditor: Sendable {
         let new = zip(figure.numbers, values).map { $0.form.format($1) }.joined(separator: " – ")
         out.explained.append(
             "\(figure.position) \(figure.place), \(figure.subject): \(old) → \(new) (\(figure.reason))")
-        out.edits += edits
+        let subject = "\(figure.subject)"
+        out.edits += edits.map { edit in
+            var edit = edit
+            edit.subject = subject
+            return edit
+        }
     }
 
     /// `-0.10-0.37` reads as nonsense: a range with a negative end written with a bare `-` gets ` to `.
@@ -289,7 +294,9 @@ public struct FigureEditor: Sendable {
                 continue
             }
             out.edits.append(
-                TextEdit(range: row.number.range, replacement: row.number.form.format(r), figure: "pair table row"))
+                TextEdit(
+                    range: row.number.range, replacement: row.number.form.format(r), figure: "pair table row",
+                    subject: "pair \(row.a)-\(row.b)"))
             out.explained.append(
                 "\(at) pair table row, pair \(row.a)-\(row.b): \(source.string(row.number.range)) → \(row.number.form.format(r)) (the row's own pair)"
             )

@@ -7,11 +7,15 @@ public struct TextEdit: Sendable, Equatable {
     public var replacement: String
     /// What the edit refreshes, for summaries and warnings (`average`, `pair table`, `backlinks`).
     public var figure: String
+    /// What the figure measures (`group average`, `pair HUT-IREN`), when the edit refreshes one bound figure; for
+    /// `update --format json`.
+    public var subject: String?
 
-    public init(range: Range<Int>, replacement: String, figure: String) {
+    public init(range: Range<Int>, replacement: String, figure: String, subject: String? = nil) {
         self.range = range
         self.replacement = replacement
         self.figure = figure
+        self.subject = subject
     }
 }
 

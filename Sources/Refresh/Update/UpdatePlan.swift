@@ -7,6 +7,8 @@ public struct UpdatePlan: Sendable {
         public var updated: [UInt8]
         /// What was refreshed, one entry per edit (`pair table`, `backlinks`, …).
         public var figures: [String]
+        /// The edits of `original` that give `updated`, in the order they were planned.
+        public var edits: [TextEdit] = []
     }
 
     /// Something left as it was, with the note and the reason.

@@ -168,7 +168,7 @@ public struct VaultUpdater: Sendable {
                 plan.changes.append(
                     UpdatePlan.Change(
                         path: vault.notes[index].path, original: original, updated: updated,
-                        figures: edits.map(\.figure)))
+                        figures: edits.map(\.figure), edits: edits))
             } catch {
                 plan.warnings.append(
                     UpdatePlan.Warning(

@@ -8,11 +8,17 @@ public enum CheckReport {
         case github
     }
 
+    /// The `schema` of the JSON report: its shape, versioned (docs/schemas/vaultgen.check.schema.json).
+    public static let schema = "vaultgen.check/1"
+
     /// The report; `pathPrefix` is how the vault folder was named on the command line, so paths open from there.
-    public static func render(_ result: CheckResult, format: Format, pathPrefix: String = "") -> String {
+    /// The JSON report gives vault paths instead, and the vault's absolute root, `vault`.
+    public static func render(_ result: CheckResult, format: Format, pathPrefix: String = "", vault: String)
+        -> String
+    {
         switch format {
         case .text: return text(result, pathPrefix: pathPrefix)
-        case .json: return json(result)
+        case .json: return json(result, vault: vault)
         case .github: return github(result, pathPrefix: pathPrefix)
         }
     }
@@ -38,8 +44,10 @@ public enum CheckReport {
         (result.findings.map { line($0, pathPrefix: pathPrefix) } + [summary(result)]).joined(separator: "\n") + "\n"
     }
 
-    static func json(_ result: CheckResult) -> String {
+    static func json(_ result: CheckResult, vault: String) -> String {
         struct Output: Encodable {
+            var schema = CheckReport.schema
+            var vault: String
             var notes: Int
             var links: Int
             var attachments: Int
@@ -50,7 +58,8 @@ public enum CheckReport {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let output = Output(
-            notes: result.notes, links: result.links, attachments: result.attachments, errors: result.errors,
+            vault: vault, notes: result.notes, links: result.links, attachments: result.attachments,
+            errors: result.errors,
             warnings: result.warnings, findings: result.findings)
         let data = (try? encoder.encode(output)) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self) + "\n"
