@@ -35,7 +35,7 @@ struct CheckCommand: ParsableCommand {
     /// The vault folder, as the user wrote it or as found above the notes given.
     var vault: String { targets.vault }
 
-    @Option(help: "Output format: text, json or github (workflow annotations).")
+    @Option(help: "Output format: text, json (schema vaultgen.check/1) or github (workflow annotations).")
     var format: CheckReport.Format = .text
 
     @Flag(help: "Print how long each stage took (read, index, check, report) to stderr.")

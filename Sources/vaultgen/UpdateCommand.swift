@@ -74,7 +74,9 @@ struct UpdateCommand: ParsableCommand {
     @Flag(help: "First download new daily bars, as `vaultgen fetch` does; exit 1 if a ticker failed.")
     var fetch = false
 
-    @Option(help: "text, or json: one JSON object on stdout (schema vaultgen.update/1), every message in it.")
+    @Option(
+        help:
+            "text, or json: one JSON object on stdout (schema vaultgen.update/1) with every change, chart and warning.")
     var format: ReportFormat = .text
 
     @Flag(

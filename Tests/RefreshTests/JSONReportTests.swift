@@ -108,6 +108,25 @@ struct JSONReportTests {
                 + "group…)")
     }
 
+    /// With no price file at all, the report says so once, and the one error line stays on stderr.
+    @Test func updateWithoutPricesSaysSoOnce() throws {
+        let scratch = try Scratch("update-json-no-prices")
+        let vault = try Self.staleVault(scratch)
+        try FileManager.default.removeItem(at: vault.appendingPathComponent("Prices"))
+        let result = try CLI.run(["update", vault.path, "--dry-run", "--format", "json"])
+        #expect(result.status == 1)
+        try Self.expectFits(result, "update")
+        let report = try Self.object(result)
+        #expect(report["exitReason"] as? String == "prices-missing")
+        #expect(report["pricesMissing"] as? String == "Prices")
+        #expect(report["mode"] as? String == "dry-run")
+        #expect((report["warnings"] as? [Any])?.isEmpty == true)
+        #expect(
+            result.err
+                == "vaultgen: error: \(vault.path)/Prices: no price files (the config's `prices:` names this folder, "
+                + "default Prices); no figure or chart was refreshed\n")
+    }
+
     @Test func updateRefusesJSONWithDiffOrExplain() throws {
         for option in ["--diff", "--explain"] {
             let result = try CLI.run(["update", Repo.sampleVault.path, option, "--format", "json"])
