@@ -23,10 +23,10 @@ extension CorrelationReport {
             lines.append("  " + padRight(pair.name, nameWidth) + "  " + value + "  " + detail)
         }
 
-        lines += ["", "Average  " + pad(Self.twoDecimals(figures.average), 5) + "  " + averageNote]
+        lines += ["", "Average  " + Self.twoDecimals(figures.average) + "  " + averageNote]
         if let low = figures.lowest, let high = figures.highest {
-            lines.append("Lowest   " + pad(Self.twoDecimals(low.r), 5) + "  " + low.name)
-            lines.append("Highest  " + pad(Self.twoDecimals(high.r), 5) + "  " + high.name)
+            lines.append("Lowest   " + Self.twoDecimals(low.r) + "  " + low.name)
+            lines.append("Highest  " + Self.twoDecimals(high.r) + "  " + high.name)
         }
         lines += ["", "Mean to others"]
         for mean in figures.meanToOthers {

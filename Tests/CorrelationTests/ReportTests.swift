@@ -43,7 +43,7 @@ import Testing
 
                 Average  -0.31  mean of 3 unrounded pairs; 3 n/a pairs excluded
                 Lowest   -0.99  AAA-CCC
-                Highest   0.95  AAA-BBB
+                Highest  0.95  AAA-BBB
 
                 Mean to others
                   AAA    -0.02
