@@ -63,36 +63,15 @@ private struct JSONFetch: Encodable {
         }
     }
 
-    struct Summary: Encodable {
-        var tickers = 0
-        var downloaded = 0
-        var updated = 0
-        var upToDate = 0
-        var rewritten = 0
-        var wouldRequest = 0
-        var failed = 0
-    }
-
     enum Keys: String, CodingKey { case schema, vault, dryRun, tickers, summary, exitStatus, lockNote }
 
     func encode(to encoder: any Encoder) throws {
-        var summary = Summary(tickers: report.results.count)
-        for result in report.results {
-            switch result.outcome {
-            case .downloaded: summary.downloaded += 1
-            case .updated: summary.updated += 1
-            case .upToDate: summary.upToDate += 1
-            case .rewrote: summary.rewritten += 1
-            case .failed: summary.failed += 1
-            case .wouldRequest: summary.wouldRequest += 1
-            }
-        }
         var container = encoder.container(keyedBy: Keys.self)
         try container.encode(FetchReport.schema, forKey: .schema)
         try container.encode(vault, forKey: .vault)
         try container.encode(dryRun, forKey: .dryRun)
         try container.encode(report.results.map(Ticker.init), forKey: .tickers)
-        try container.encode(summary, forKey: .summary)
+        try container.encode(report.counts, forKey: .summary)
         try container.encode(report.exitStatus, forKey: .exitStatus)
         try container.encode(report.lockNote, forKey: .lockNote)
     }

@@ -49,6 +49,10 @@ struct CheckCommand: ParsableCommand {
 
     func validate() throws {
         if diff && !fix { throw ValidationError("--diff goes with --fix") }
+        if diff && format != .text {
+            throw ValidationError(
+                "--fix --diff prints a patch, not a report; it does not go with --format \(format.rawValue)")
+        }
     }
 
     func run() throws {

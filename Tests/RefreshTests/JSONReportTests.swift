@@ -147,6 +147,13 @@ struct JSONReportTests {
         #expect(report["errors"] as? Int == 8)
     }
 
+    /// `check --fix --diff` prints a patch on stdout, which a JSON report cannot share.
+    @Test func checkRefusesJSONWithAPatch() throws {
+        let result = try CLI.run(["check", Repo.sampleVault.path, "--fix", "--diff", "--format", "json"])
+        #expect(result.status == 2)
+        #expect(result.err.contains("--fix --diff prints a patch, not a report; it does not go with --format json"))
+    }
+
     @Test func corrNamesTheVaultOrNullForPricesAlone() throws {
         let withVault = try CLI.run([
             "corr", "HUT", "IREN", "NOPE", "--vault", Repo.sampleVault.path, "--format", "json",
