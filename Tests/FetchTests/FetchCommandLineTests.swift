@@ -79,6 +79,20 @@ struct FetchCommandLineTests {
         #expect(try CLI.run(arguments).status == 2)
     }
 
+    /// `update --fetch --format json`: the fetch's lines go to stderr, stdout is the update's report alone.
+    @Test func updateWithFetchAsJSONKeepsTheFetchLinesOnStderr() throws {
+        let vault = try FetchVault(.stooq, routes: [("/q/d/l/", [.status(500)])], copying: Repo.sampleVault)
+        defer { vault.remove() }
+        let result = try CLI.run(["update", vault.root.path, "--fetch", "--as-of", "2026-01-30", "--format", "json"])
+        #expect(result.status == 1)
+        #expect(result.err.hasPrefix("CORZ: failed: HTTP 500\n"))
+        #expect(result.err.contains("8 tickers: 0 downloaded, 0 updated, 0 up to date, 0 rewritten, 8 failed\n"))
+        #expect(try SchemaValidator.problems(result.out, schema: "update") == [])
+        let report = try #require(JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
+        #expect(report["exitReason"] as? String == "fetch-failed")
+        #expect((report["summary"] as? [String: Int])?["notesRead"] == 19)
+    }
+
     @Test func updateWithFetchFetchesFirstThenUpdatesAndExitsOneWhenATickerFailed() throws {
         let vault = try FetchVault(.stooq, routes: [("/q/d/l/", [.status(500)])], copying: Repo.sampleVault)
         defer { vault.remove() }
