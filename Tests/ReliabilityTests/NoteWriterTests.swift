@@ -23,7 +23,7 @@ struct NoteWriterTests {
     @Test func aBatchReplacesEveryFileReportsTheOneThatFailsAndHoldsNothingOpen() throws {
         let scratch = try Scratch("commit-batch")
         let root = scratch.url.appendingPathComponent("v")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try Scratch.markVault(root)
         var batch: [NoteWriter.Staged] = []
         for i in 0..<600 {
             let path = root.appendingPathComponent("Note \(i).md").path
@@ -128,7 +128,7 @@ struct LongNameTests {
         let text = try String(contentsOf: root.appendingPathComponent(Self.name), encoding: .utf8)
         #expect(text == "# Long\n\n## Related\n\n### Backlinks\n- [[Other]]\n")
         #expect(
-            Set(try FileManager.default.contentsOfDirectory(atPath: root.path)).subtracting([".vaultgen.lock"])
+            Set(try FileManager.default.contentsOfDirectory(atPath: root.path)).subtracting([".vaultgen", ".obsidian"])
                 == [Self.name, "Other.md"])
     }
 }
