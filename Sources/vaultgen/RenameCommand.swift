@@ -53,8 +53,9 @@ struct RenameCommand: ParsableCommand {
 
     func run() throws {
         let vault = try location.required()
+        // A path this command printed (`../Companies/IREN.md`) names its file from wherever it is given.
         var run = RenameRun(
-            vaultRoot: vault.root, old: old, new: new,
+            vaultRoot: vault.root, old: vault.vaultPath(typed: old) ?? old, new: new,
             options: RenamePlanner.Options(keepText: keepText, addAlias: alias))
         run.lockWait = wait
         let looking = dryRun || diff

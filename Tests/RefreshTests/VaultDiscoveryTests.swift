@@ -80,6 +80,8 @@ struct VaultDiscoveryTests {
         #expect(rename.status == 0, "\(rename.err)")
         #expect(
             rename.out.hasPrefix("would rename ../Companies/IREN.md → ../Companies/Iris Energy.md\n"), "\(rename.out)")
+        let byPath = try CLI.run(["rename", "../Companies/IREN.md", "Iris Energy", "--dry-run"], in: sectors)
+        #expect(byPath.out == rename.out, "\(byPath.err)")
     }
 
     @Test func theOldPositionalVaultStillWorksAndIsHidden() throws {

@@ -23,7 +23,7 @@ struct NoteWriterTests {
     @Test func aBatchReplacesEveryFileReportsTheOneThatFailsAndHoldsNothingOpen() throws {
         let scratch = try Scratch("commit-batch")
         let root = scratch.url.appendingPathComponent("v")
-        try Scratch.markVault(root)
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         var batch: [NoteWriter.Staged] = []
         for i in 0..<600 {
             let path = root.appendingPathComponent("Note \(i).md").path
@@ -114,7 +114,7 @@ struct LongNameTests {
     @Test func aNoteWithANameNearNameMaxIsUpdatedAndItsLeftoverCleared() throws {
         let scratch = try Scratch("long-name")
         let root = scratch.url.appendingPathComponent("v")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try Scratch.markVault(root)
         let stem = String(Self.name.dropLast(3))
         try Data("# Long\n\n## Related\n".utf8).write(to: root.appendingPathComponent(Self.name))
         try Data("# Other\n\n[[\(stem)]]\n".utf8).write(to: root.appendingPathComponent("Other.md"))
