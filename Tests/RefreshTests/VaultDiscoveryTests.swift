@@ -101,6 +101,24 @@ struct VaultDiscoveryTests {
         }
     }
 
+    /// `vaultgen -C DIR COMMAND`, as git takes `git -C DIR status`.
+    @Test func theFolderCanComeBeforeTheCommand() throws {
+        let (scratch, vault) = try Self.sample("discovery-before")
+        let after = try CLI.run(
+            ["update", "-C", "V", "--check", "--as-of", "2026-01-30"] + Self.templates, in: scratch.url)
+        let before = try CLI.run(
+            ["-C", "V", "update", "--check", "--as-of", "2026-01-30"] + Self.templates, in: scratch.url)
+        #expect(before.status == 0, "\(before.err)")
+        #expect(before.out == after.out)
+        let made = try CLI.run(
+            ["--vault", "V", "new", "sector-map", "Map", "--as-of", "2026-01-30"] + Self.templates, in: scratch.url)
+        #expect(made.status == 0, "\(made.err)")
+        #expect(made.out == "wrote Map.md (run vaultgen update to draw its pictures)\n")
+        #expect(FileManager.default.fileExists(atPath: vault.appendingPathComponent("Map.md").path))
+        let check = try CLI.run(["-C", "V/Sectors", "check", "."], in: scratch.url)
+        #expect(check.out == "20 notes, 184 links, 16 attachments: 0 errors, 0 warnings\n", "\(check.out)")
+    }
+
     @Test func checkOfAnUnmarkedFolderTreatsItAsTheVault() throws {
         let scratch = try Scratch("check-plain")
         let plain = scratch.url.appendingPathComponent("plain")
