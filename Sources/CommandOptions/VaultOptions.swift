@@ -40,11 +40,21 @@ public struct VaultOptions: ParsableArguments {
 
         /// The vault path of a file or folder named on the command line (relative to the current folder, or
         /// absolute; a note with or without `.md`), or nil when it names nothing inside the vault. So that every path
-        /// a command printed can be given back to it, from whichever folder.
+        /// a command printed can be given back to it, from whichever folder. Only the folders on the way are
+        /// resolved: a note that is a symbolic link keeps its own path.
         public func vaultPath(typed: String) -> String? {
             let rootPath = VaultLocator.realFolder(root)
-            for candidate in [typed, typed + ".md"] where FileManager.default.fileExists(atPath: candidate) {
-                let full = VaultLocator.realFolder(URL(fileURLWithPath: candidate))
+            var isFolder: ObjCBool = false
+            for candidate in [typed, typed + ".md"]
+            where FileManager.default.fileExists(atPath: candidate, isDirectory: &isFolder) {
+                // A file's folders are resolved, not the file: a note that is a symbolic link is named, not where
+                // it leads (rename must not move the note it points at).
+                let url = URL(fileURLWithPath: candidate).standardizedFileURL
+                let full =
+                    isFolder.boolValue
+                    ? VaultLocator.realFolder(url)
+                    : (VaultLocator.realFolder(url.deletingLastPathComponent()) as NSString).appendingPathComponent(
+                        url.lastPathComponent)
                 if full == rootPath { return "" }
                 if full.hasPrefix(rootPath == "/" ? "/" : rootPath + "/") {
                     return String(full.dropFirst(rootPath == "/" ? 1 : rootPath.count + 1))
