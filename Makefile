@@ -37,8 +37,8 @@ release: deps
 
 # The main job on the sample vault: refresh it, then check it.
 run: release
-	$(RELEASE_BIN) update $(VAULT)
-	$(RELEASE_BIN) check $(VAULT)
+	$(RELEASE_BIN) update -C $(VAULT)
+	$(RELEASE_BIN) check -C $(VAULT)
 
 test: deps
 	$(SWIFT) test --disable-xctest

@@ -57,17 +57,22 @@ let package = Package(
         .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["TemplateEmbedder"]),
         // Download new daily bars into the price files.
         .target(name: "Fetch", dependencies: ["Correlation", "VaultModel", "Figures", "Refresh"]),
+        // `-C DIR` / `--vault DIR`, the option group both executables share.
+        .target(
+            name: "CommandOptions",
+            dependencies: ["VaultModel", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .executableTarget(
             name: "VaultgenFetch",
             dependencies: [
-                "Fetch", "Figures", "Refresh", "VaultModel",
+                "CommandOptions", "Fetch", "Figures", "Refresh", "VaultModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "vaultgen",
             dependencies: [
-                "VaultModel", "VaultFiles", "Correlation", "Figures", "Refresh", "DefaultTemplates",
+                "CommandOptions", "VaultModel", "VaultFiles", "Correlation", "Figures", "Refresh", "DefaultTemplates",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // Release builds allocate with mimalloc (Debian's libmimalloc-dev), which replaces malloc for the

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandOptions
 import Fetch
 import Figures
 import Foundation
@@ -27,18 +28,27 @@ struct FetchCommand: ParsableCommand {
             would-request) with rows, the corrected day, the request (--dry-run), the failure's kind and reason; \
             the counts; and exitStatus. Errors that stop the run before any ticker stay on stderr.
 
+            The vault is the nearest folder, from the current one (or -C DIR) upward, holding .obsidian/ or \
+            .vaultgen.yml; in no vault, fetch refuses to run (exit 2).
+
             Exit status: 0 every ticker up to date or written; 1 some failed (the others are still written); \
             2 on a usage or configuration error, or when another run holds the lock.
             """)
 
-    @Argument(help: "The vault folder.")
-    var vault: String = "."
+    /// The vault folder, as older versions took it; `-C` is the spelling now (hidden, and quiet for cron).
+    @Argument(help: ArgumentHelp("The vault folder (the old spelling of -C).", visibility: .hidden))
+    var legacyVault: String?
+
+    @OptionGroup var location: VaultOptions
 
     @Flag(name: .customLong("dry-run"), help: "Print the requests that would be made; fetch and write nothing.")
     var dryRun = false
 
-    @Option(help: ArgumentHelp("Fetch only these tickers, comma-separated: HUT,IREN.", valueName: "list"))
-    var tickers: String?
+    @Option(
+        parsing: .upToNextOption,
+        help: ArgumentHelp(
+            "Fetch only these tickers, separated by commas, spaces or both: HUT,IREN.", valueName: "tickers"))
+    var tickers: [String] = []
 
     @Option(help: "Seconds to wait for another run's lock before giving up.")
     var wait: Double = 10
@@ -62,8 +72,9 @@ struct FetchCommand: ParsableCommand {
         }
     }
 
+    /// `--tickers`, however the list was split; nil when not given.
     private var tickerList: [String]? {
-        tickers.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+        tickers.isEmpty ? nil : GroupTickers.list(tickers)
     }
 
     /// Runs the command; a usage error exits 2 as documented (swift-argument-parser's default is 64).
@@ -82,7 +93,13 @@ struct FetchCommand: ParsableCommand {
 
     /// Prints a line per ticker as soon as it is done, then the summary; exits 1 when some ticker failed.
     func run() throws {
-        var fetch = FetchRun(vaultRoot: URL(fileURLWithPath: vault), tickers: tickerList)
+        let vault: VaultOptions.Located
+        do { vault = try location.vault(from: legacyVault) } catch {
+            FileHandle.standardError.write(Data("vaultgen: error: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        var fetch = FetchRun(vaultRoot: vault.root, tickers: tickerList)
+        fetch.showPath = { vault.show($0) }
         fetch.dryRun = dryRun
         fetch.lockWait = wait
         let report: FetchReport
@@ -99,7 +116,7 @@ struct FetchCommand: ParsableCommand {
         }
         if let note = report.lockNote { FileHandle.standardError.write(Data("vaultgen: \(note)\n".utf8)) }
         if format == .json {
-            print(report.json(vault: VaultRoot.absolute(vault), dryRun: dryRun), terminator: "")
+            print(report.json(vault: VaultRoot.absolute(vault.root.path), dryRun: dryRun), terminator: "")
         } else {
             print(report.summary)
         }

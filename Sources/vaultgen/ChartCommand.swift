@@ -1,5 +1,6 @@
 import ArgumentParser
 import Charts
+import CommandOptions
 import Correlation
 import DefaultTemplates
 import Figures
@@ -26,8 +27,7 @@ struct ChartCommand: ParsableCommand {
     @Argument(help: "The sector note: its name or its path inside the vault.")
     var note: String
 
-    @Option(help: "The vault folder.")
-    var vault = "."
+    @OptionGroup var location: VaultOptions
 
     @Option(help: "Write one chart to this file instead of the note's embeds.")
     var out: String?
@@ -38,50 +38,56 @@ struct ChartCommand: ParsableCommand {
     @Flag(help: "With --out, draw the rolling correlation instead of the price chart.")
     var rolling = false
 
-    @Option(name: .customLong("as-of"), help: "Pin 'present' to this date (YYYY-MM-DD).")
+    @Option(
+        name: .customLong("as-of"),
+        help: "Pin 'present' to this date: YYYY, YYYY-MM or YYYY-MM-DD (a period's last day).")
     var asOf: String?
 
     @OptionGroup var templates: TemplateOptions
 
     func validate() throws {
-        if let asOf, Day(iso: asOf) == nil { throw ValidationError("--as-of must be a date like 2026-01-30") }
+        _ = try DateOption.last("--as-of", asOf)
         if heatmap && out == nil { throw ValidationError("--heatmap goes with --out FILE") }
         if rolling && out == nil { throw ValidationError("--rolling goes with --out FILE") }
         if rolling && heatmap { throw ValidationError("--rolling and --heatmap draw different charts: choose one") }
     }
 
     func run() throws {
-        let root = URL(fileURLWithPath: vault)
-        let day = asOf.flatMap { Day(iso: $0) }
+        let vault = try location.required()
+        let root = vault.root
+        let day = try DateOption.last("--as-of", asOf)
         let folder = templates.folder
+        // A path this command (or update) printed names its note from wherever it is given.
+        let note = vault.vaultPath(typed: self.note) ?? self.note
         guard let out else {
             // The note's own embeds: the chart part of an update limited to this note.
             var run = UpdateRun(vaultRoot: root, templatesFolder: folder, options: .init(asOf: day, only: [note]))
             run.builtInTemplates = DefaultTemplates.texts
             run.writesNotes = false
-            run.typedVault = vault
+            run.showPath = { [vault] in vault.show($0) }
             let outcome: UpdateRun.Outcome
             do { outcome = try run.run(mode: .write) } catch {
                 Output.error("vaultgen: \(error)")
                 throw ExitCode(2)
             }
-            for warning in outcome.plan.warnings { Output.error(warning.description) }
+            for warning in outcome.plan.warnings { Output.error(vault.shown(warning).description) }
             // Only what was written: a chart a full disk kept out is a failure below, never "drew".
             let written = Set(outcome.written)
             for drawing in outcome.charts where written.contains(drawing.path) {
-                print("drew \(drawing.path): \(drawing.kind.rawValue) of \(drawing.note)")
+                print("drew \(vault.show(drawing.path)): \(drawing.kind.rawValue) of \(vault.show(drawing.note))")
             }
             if outcome.plan.sectorNotes == 0 {
-                Output.error("vaultgen: \(note) is not a sector note (no tickers: in its front matter, no #sector tag)")
+                Output.error(
+                    "vaultgen: \(self.note) is not a sector note (no tickers: in its front matter, no #sector tag)")
                 throw ExitCode(2)
             }
             if outcome.plan.charts.isEmpty {
                 Output.error(
-                    "vaultgen: \(note) embeds no chart vaultgen draws (![[…-sector-chart.png]], ![[…-correlation-heatmap.png]] or ![[…-rolling-correlation.png]])"
+                    "vaultgen: \(self.note) embeds no chart vaultgen draws (![[…-sector-chart.png]], ![[…-correlation-heatmap.png]] or ![[…-rolling-correlation.png]])"
                 )
                 throw ExitCode(1)
             }
-            for failure in outcome.failures { Output.error("vaultgen: \(failure)") }
+            for failure in outcome.failures { Output.error("vaultgen: \(vault.showLeading(failure))") }
             if !outcome.failures.isEmpty { throw ExitCode(2) }
             if !outcome.plan.warnings.isEmpty { throw ExitCode(1) }
             return
@@ -89,7 +95,8 @@ struct ChartCommand: ParsableCommand {
         do {
             let templateSet = try templates.load(vaultRoot: root)
             let (loaded, sources) = try Vault.loadWithSources(root: root)
-            let prices = PriceFolder(vaultRoot: root, folder: loaded.config.prices)
+            let prices = PriceFolder(
+                vaultRoot: root, folder: loaded.config.prices, displayName: vault.show(loaded.config.prices))
             let updater = VaultUpdater(
                 vault: loaded, sources: sources, templates: templateSet,
                 knownTickers: Set(prices.availableTickers()))
@@ -98,7 +105,7 @@ struct ChartCommand: ParsableCommand {
                 format: out.hasSuffix(".svg") ? .svg : .png,
                 prices: prices.load(updater.tickersNeeded()), asOf: day)
             try NoteWriter.write(image.bytes, to: out)
-            print("drew \(out)")
+            print("drew \(vault.display.show(out))")
         } catch {
             Output.error("vaultgen: \(error)")
             throw ExitCode(2)

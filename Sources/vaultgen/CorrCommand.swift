@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandOptions
 import Correlation
 import Figures
 import Foundation
@@ -31,16 +32,25 @@ struct CorrCommand: ParsableCommand {
             (stages: read, rolling, write). Its columns are date, average and pairCount in every format; json \
             (schema vaultgen.corr-rolling/1) holds them as rows.
 
+            Without --prices, the prices are the vault's (found from the current folder or -C DIR upward, as \
+            every command finds it; in no vault corr refuses, exit 2). With --prices, a folder of price files \
+            alone will do, and the vault's settings are used when there is a vault.
+
             Exit status: 0 ok; 1 some figure is n/a because a price file is missing or bad; 2 usage error.
             """)
 
-    @Argument(help: "The tickers to correlate, e.g. HUT IREN WULF CORZ (capitals, digits and - . ^ =; never a path).")
-    var tickers: [String]
+    @Argument(
+        help: ArgumentHelp(
+            "The tickers to correlate, separated by spaces, commas or both: HUT IREN WULF, HUT,IREN,WULF (capitals, digits and - . ^ =; never a path).",
+            valueName: "tickers"))
+    var tickerWords: [String]
+
+    /// The tickers, however the list was split.
+    var tickers: [String] { GroupTickers.list(tickerWords) }
 
     @OptionGroup var window: WindowOptions
 
-    @Option(help: "The vault folder.")
-    var vault: String = "."
+    @OptionGroup var location: VaultOptions
 
     @Option(
         name: .customLong("prices"),
@@ -77,6 +87,7 @@ struct CorrCommand: ParsableCommand {
 
     func validate() throws {
         // A ticker becomes a file name: anything else (`../../secret`) must never become a path.
+        if tickers.isEmpty { throw ValidationError("name at least one ticker") }
         if let bad = tickers.first(where: { !GroupTickers.isTicker($0) }) {
             throw ValidationError("'\(bad)' is not a ticker (capitals, digits and - . ^ =, at most 12)")
         }
@@ -92,9 +103,15 @@ struct CorrCommand: ParsableCommand {
     }
 
     func run() throws {
-        let folder = try priceFolder()
+        // With --prices, a folder of prices alone will do; the vault's prices need the vault.
+        let vault = try pricesFolder == nil ? location.required() : location.optional()
+        let config = try config(vault)
+        // The JSON report's `vault`: null for a folder of prices alone.
+        let vaultRoot = vault.map { VaultRoot.absolute($0.root.path) }
+        let folder = priceFolder(vault, config: config)
         // The vault's `correlation:` settings, as `update` uses them; flags override each one.
-        let options = try options(config: config()?.correlation ?? .init())
+        let options = try options(config: config?.correlation ?? .init())
+        let tickers = self.tickers
         var times = StageTimes()
         let series = times.measure("read") { folder.load(tickers) }
         if let rolling {
@@ -146,39 +163,25 @@ struct CorrCommand: ParsableCommand {
             frequency: weekly ? .weekly : .daily, minOverlap: minOverlap ?? config.minOverlap)
     }
 
-    /// The vault this run reads, as an absolute path, for the JSON report: nil for a folder of prices alone
-    /// (`--prices`, and no `.vaultgen.yml` or `.obsidian/` in the vault folder).
-    var vaultRoot: String? {
-        let root = URL(fileURLWithPath: vault)
-        let marked = [VaultConfig.fileName, ".obsidian"].contains {
-            FileManager.default.fileExists(atPath: root.appendingPathComponent($0).path)
-        }
-        return pricesFolder != nil && !marked ? nil : VaultRoot.absolute(vault)
-    }
-
-    /// The vault's config, when the vault folder has one (nil for a folder of prices alone).
-    func config() throws -> VaultConfig? {
-        let root = URL(fileURLWithPath: vault)
-        guard FileManager.default.fileExists(atPath: root.appendingPathComponent(VaultConfig.fileName).path) else {
-            return nil
-        }
-        do { return try VaultConfig.load(vaultRoot: root) } catch {
-            FileHandle.standardError.write(Data("vaultgen: \(error)\n".utf8))
+    /// The vault's config; nil outside a vault (a folder of prices alone, given with --prices).
+    func config(_ vault: VaultOptions.Located?) throws -> VaultConfig? {
+        guard let vault else { return nil }
+        do { return try VaultConfig.load(vaultRoot: vault.root) } catch {
+            Output.error("vaultgen: \(error)")
             throw ExitCode(2)
         }
     }
 
     /// Where the price files are: `--prices`, else the price folder the vault's `.vaultgen.yml` names (default
-    /// `Prices`), from which nothing outside the vault is read.
-    func priceFolder() throws -> PriceFolder {
-        if let pricesFolder { return PriceFolder(url: URL(fileURLWithPath: pricesFolder)) }
-        let root = URL(fileURLWithPath: vault)
-        do {
-            return PriceFolder(vaultRoot: root, folder: try VaultConfig.load(vaultRoot: root).prices)
-        } catch {
-            FileHandle.standardError.write(Data("vaultgen: \(error)\n".utf8))
-            throw ExitCode(2)
+    /// `Prices`), from which nothing outside the vault is read. Files are named as paths are shown.
+    func priceFolder(_ vault: VaultOptions.Located?, config: VaultConfig?) -> PriceFolder {
+        if let pricesFolder {
+            let display = vault?.display ?? PathDisplay(vaultRoot: nil)
+            return PriceFolder(url: URL(fileURLWithPath: pricesFolder), displayName: display.show(pricesFolder))
         }
+        guard let vault else { preconditionFailure("run() requires the vault when --prices is not given") }
+        let folder = config?.prices ?? "Prices"
+        return PriceFolder(vaultRoot: vault.root, folder: folder, displayName: vault.show(folder))
     }
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandOptions
 import Foundation
 import Refresh
 import VaultModel
@@ -28,8 +29,7 @@ struct RenameCommand: ParsableCommand {
     @Argument(help: "The new name, or a vault path to move it to.")
     var new: String
 
-    @Option(help: "The vault folder.")
-    var vault: String = "."
+    @OptionGroup var location: VaultOptions
 
     @Flag(name: .customLong("keep-text"), help: "Give links that showed the old name that name as their alias.")
     var keepText = false
@@ -52,8 +52,10 @@ struct RenameCommand: ParsableCommand {
     }
 
     func run() throws {
+        let vault = try location.required()
+        // A path this command printed (`../Companies/IREN.md`) names its file from wherever it is given.
         var run = RenameRun(
-            vaultRoot: URL(fileURLWithPath: vault), old: old, new: new,
+            vaultRoot: vault.root, old: vault.vaultPath(typed: old) ?? old, new: new,
             options: RenamePlanner.Options(keepText: keepText, addAlias: alias))
         run.lockWait = wait
         let looking = dryRun || diff
@@ -64,19 +66,21 @@ struct RenameCommand: ParsableCommand {
             Output.error("vaultgen: \(error)")
             throw ExitCode(2)
         }
-        for warning in plan.warnings { Output.error("\(warning)") }
+        for warning in plan.warnings { Output.error(vault.showLeading("\(warning)")) }
         if diff {
-            for move in plan.moves { Output.error("would rename \(move.from) → \(move.to)") }
+            for move in plan.moves { Output.error("would rename \(vault.show(move.from)) → \(vault.show(move.to))") }
             for rewrite in plan.rewrites {
                 print(
                     UnifiedDiff.render(old: rewrite.original, new: rewrite.updated, path: rewrite.path), terminator: "")
             }
             Output.error(plan.summary(looking: true))
         } else {
-            for move in plan.moves { print("\(looking ? "would rename" : "renamed") \(move.from) → \(move.to)") }
+            for move in plan.moves {
+                print("\(looking ? "would rename" : "renamed") \(vault.show(move.from)) → \(vault.show(move.to))")
+            }
             for rewrite in plan.rewrites {
                 print(
-                    "\(looking ? "would rewrite" : "rewrote") \(rewrite.finalPath): \(rewrite.links) link\(rewrite.links == 1 ? "" : "s")"
+                    "\(looking ? "would rewrite" : "rewrote") \(vault.show(rewrite.finalPath)): \(rewrite.links) link\(rewrite.links == 1 ? "" : "s")"
                 )
             }
             print(plan.summary(looking: looking))

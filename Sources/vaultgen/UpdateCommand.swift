@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandOptions
 import Correlation
 import DefaultTemplates
 import Figures
@@ -15,7 +16,8 @@ struct UpdateCommand: ParsableCommand {
             docs/sector-notes.md, and --explain) and the generated Backlinks subsection change; everything else \
             renders exactly as before. Every number in a correlation context that is left as it was is reported \
             as PATH:LINE:COL: warning. A note is written only when its bytes change, atomically, behind a lock \
-            file in the vault (.vaultgen.lock). Nothing outside the vault is read or written, and a symbolic link \
+            file in the vault (.vaultgen/lock; the .vaultgen/ folder is made with a .gitignore holding *). \
+            Nothing outside the vault is read or written, and a symbolic link \
             is never written through or replaced: a note or chart that is one is left as it was, with a warning \
             (a note it leads to is refreshed under its own path), and a lock file that is one stops the run \
             (exit 2). A note whose name no [[link]] can hold (| # ^ ]] or a line break) is left out of backlink \
@@ -36,16 +38,28 @@ struct UpdateCommand: ParsableCommand {
             (ok, would-change, warnings, prices-missing, fetch-failed, not-written); paths are relative to its \
             "vault", the vault's absolute root. Errors that stop the run before a report stay on stderr.
 
+            The vault is the nearest folder, from the current one (or -C DIR) upward, holding .obsidian/ or \
+            .vaultgen.yml; in no vault, update refuses to run (exit 2). Paths are shown relative to the current \
+            folder, and a path it printed can be given back to --only.
+
             Exit status: 0 done (or nothing to do); 1 with --check when something would change, or with \
             --strict when there are warnings; 2 on an error (bad vault, config or template, lock held by \
             another run, a note that could not be written).
             """
     )
 
-    @Argument(help: "The vault folder.")
-    var vault: String = "."
+    /// The vault folder, as older versions took it; `-C` is the spelling now. Hidden, and quiet: cron lines that
+    /// still use it keep working without a word.
+    @Argument(help: ArgumentHelp("The vault folder (the old spelling of -C).", visibility: .hidden))
+    var legacyVault: String?
 
-    @Option(name: .customLong("as-of"), help: "Pin 'present' to this date (YYYY-MM-DD) so a refresh can be reproduced.")
+    @OptionGroup var location: VaultOptions
+
+    @Option(
+        name: .customLong("as-of"),
+        help:
+            "Pin 'present' to this date so a refresh can be reproduced: YYYY, YYYY-MM or YYYY-MM-DD (a period's last day)."
+    )
     var asOf: String?
 
     @Flag(name: .customLong("dry-run"), help: "List what would change; write nothing.")
@@ -97,22 +111,27 @@ struct UpdateCommand: ParsableCommand {
         if format == .json && (diff || explain) {
             throw ValidationError("--format json is a report of its own; it does not go with --diff or --explain")
         }
-        if let asOf, Day(iso: asOf) == nil { throw ValidationError("--as-of must be a date like 2026-01-30") }
+        _ = try DateOption.last("--as-of", asOf)
         if let problem = LockWait.problem(wait) { throw ValidationError(problem) }
     }
 
     func run() throws {
+        let vault = try location.required(from: legacyVault)
+        // The fetch program runs in this folder (after -C) and finds the same vault from its root.
         let fetched =
             try !fetch
             || FetchProgram.run(
-                arguments: [vault, "--wait", "\(wait)"] + (dryRun || diff || check ? ["--dry-run"] : []),
+                arguments: [vault.root.path, "--wait", "\(wait)"] + (dryRun || diff || check ? ["--dry-run"] : []),
                 outputToStandardError: diff || format == .json)
+        // A path this command printed names its note from wherever it is given.
+        let notes = only.map { vault.vaultPath(typed: $0) ?? $0 }
+        let asOfDay = try DateOption.last("--as-of", asOf)
         var run = UpdateRun(
-            vaultRoot: URL(fileURLWithPath: vault), templatesFolder: templates.folder,
-            options: VaultUpdater.Options(asOf: asOf.flatMap { Day(iso: $0) }, only: only))
+            vaultRoot: vault.root, templatesFolder: templates.folder,
+            options: VaultUpdater.Options(asOf: asOfDay, only: notes))
         run.builtInTemplates = DefaultTemplates.texts
         run.lockWait = wait
-        run.typedVault = vault
+        run.showPath = { [vault] in vault.show($0) }
         let outcome: UpdateRun.Outcome
         do {
             outcome = try run.run(mode: dryRun || diff || check || explain ? .look : .write)
@@ -124,7 +143,7 @@ struct UpdateCommand: ParsableCommand {
         let plan = outcome.plan
         if explain {
             for explanation in plan.explanations {
-                print(prefixed(explanation.path))
+                print(vault.show(explanation.path))
                 for line in explanation.lines { print("  " + line) }
             }
             try Vaultgen.finish(0)
@@ -140,18 +159,19 @@ struct UpdateCommand: ParsableCommand {
                     : outcome.pricesMissing != nil ? .pricesMissing : fetched ? .ok : .fetchFailed
         if let folder = outcome.pricesMissing {
             Output.error(
-                "vaultgen: error: \(prefixed(folder)): no price files (the config's `prices:` names this folder, "
+                "vaultgen: error: \(vault.show(folder)): no price files (the config's `prices:` names this folder, "
                     + "default Prices); no figure or chart was refreshed")
         }
         if format == .json {
             let mode: UpdateReport.Mode = check ? .check : dryRun ? .dryRun : .write
             let report = UpdateReport(
-                outcome: outcome, vault: VaultRoot.absolute(vault), mode: mode, asOf: asOf, exit: reason)
+                outcome: outcome, vault: VaultRoot.absolute(vault.root.path), mode: mode, asOf: asOfDay?.iso,
+                exit: reason)
             print(report.json, terminator: "")
             if timing { Output.error(outcome.times.line) }
             try Vaultgen.finish(reason.status)
         }
-        for warning in plan.warnings { Output.error(prefixed(warning.description)) }
+        for warning in plan.warnings { Output.error(vault.shown(warning).description) }
         let looking = dryRun || diff || check
         if diff {
             // Standard output is the patch alone: everything else goes to standard error.
@@ -159,29 +179,25 @@ struct UpdateCommand: ParsableCommand {
                 print(UnifiedDiff.render(old: change.original, new: change.updated, path: change.path), terminator: "")
             }
             for drawing in outcome.charts {
-                Output.error("vaultgen: chart \(prefixed(drawing.path)) would be drawn anew")
+                Output.error("vaultgen: chart \(vault.show(drawing.path)) would be drawn anew")
             }
         } else {
             let verb = looking ? "would update" : "updated"
             // A set: thousands of notes written would make a list look-up per note quadratic (0.2 s for 9,203).
             let written = Set(outcome.written)
             for change in plan.changes where looking || written.contains(change.path) {
-                print("\(verb) \(prefixed(change.path)): \(Self.describe(change.figures))")
+                print("\(verb) \(vault.show(change.path)): \(Self.describe(change.figures))")
             }
             for drawing in outcome.charts where looking || written.contains(drawing.path) {
                 print(
-                    "\(looking ? "would draw" : "drew") \(prefixed(drawing.path)): \(drawing.kind.rawValue) of \(drawing.note)"
+                    "\(looking ? "would draw" : "drew") \(vault.show(drawing.path)): \(drawing.kind.rawValue) of \(vault.show(drawing.note))"
                 )
             }
         }
-        for failure in outcome.failures { Output.error("vaultgen: \(prefixed(failure))") }
+        for failure in outcome.failures { Output.error("vaultgen: \(vault.showLeading(failure))") }
         if diff { Output.error(outcome.summary) } else { print(outcome.summary) }
         if timing { Output.error(outcome.times.line) }
         try Vaultgen.finish(reason.status)
-    }
-
-    private func prefixed(_ path: String) -> String {
-        vault == "." ? path : (vault.hasSuffix("/") ? vault : vault + "/") + path
     }
 
     /// `pair table, Range row x2, backlinks`
