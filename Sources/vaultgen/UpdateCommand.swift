@@ -147,6 +147,7 @@ struct UpdateCommand: ParsableCommand {
                 for line in explanation.lines { print("  " + line) }
             }
             try Vaultgen.finish(0)
+            return  // finish returns under AddressSanitizer
         }
         let reason: UpdateReport.ExitReason =
             !outcome.failures.isEmpty
@@ -170,6 +171,7 @@ struct UpdateCommand: ParsableCommand {
             print(report.json, terminator: "")
             if timing { Output.error(outcome.times.line) }
             try Vaultgen.finish(reason.status)
+            return  // finish returns under AddressSanitizer
         }
         for warning in plan.warnings { Output.error(vault.shown(warning).description) }
         let looking = dryRun || diff || check
