@@ -50,18 +50,22 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // How vaultgen speaks: errors, warnings, results, -q, -v and --color, for both executables.
+        .target(
+            name: "ConsoleOutput", dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // Download new daily bars into the price files.
         .target(name: "Fetch", dependencies: ["Correlation", "VaultModel", "Figures", "Refresh"]),
         .executableTarget(
             name: "VaultgenFetch",
             dependencies: [
-                "Fetch", "Figures", "Refresh", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Fetch", "Figures", "Refresh", "ConsoleOutput",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "vaultgen",
             dependencies: [
-                "VaultModel", "VaultFiles", "Correlation", "Figures", "Refresh",
+                "VaultModel", "VaultFiles", "Correlation", "Figures", "Refresh", "ConsoleOutput",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // Release builds allocate with mimalloc (Debian's libmimalloc-dev), which replaces malloc for the
@@ -80,6 +84,7 @@ let package = Package(
             dependencies: ["Refresh", "VaultModel", "VaultFiles", "Correlation", "Fetch", "TestSupport"]),
         .testTarget(name: "FetchTests", dependencies: ["Fetch", "Correlation", "VaultModel", "TestSupport"]),
         .testTarget(
-            name: "RefreshTests", dependencies: ["Refresh", "Figures", "VaultModel", "Correlation", "TestSupport"]),
+            name: "RefreshTests",
+            dependencies: ["Refresh", "Figures", "VaultModel", "Correlation", "ConsoleOutput", "TestSupport"]),
     ]
 )

@@ -1,15 +1,17 @@
 import ArgumentParser
+import ConsoleOutput
 import Fetch
 import Figures
 import Foundation
 import Refresh
+import VaultModel
 
 /// `vaultgen fetch`: download the new daily bars of every ticker the vault's notes use into its price files.
 ///
 /// A program of its own, `vaultgen-fetch`, which `vaultgen fetch` and `vaultgen update --fetch` run: only it
 /// links URLSession, whose libcurl and its thirty libraries cost every other command 6 ms to start.
 @main
-struct FetchCommand: ParsableCommand {
+struct FetchCommand: ParsableCommand, OutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "vaultgen fetch",
         abstract: "Download new daily bars into the vault's price files.",
@@ -37,6 +39,11 @@ struct FetchCommand: ParsableCommand {
     @Option(help: "Seconds to wait for another run's lock before giving up.")
     var wait: Double = 10
 
+    @OptionGroup var output: OutputOptions
+
+    /// How argument-parser starts the messages it makes itself.
+    static var _errorPrefix: String { "vaultgen: error: " }
+
     func validate() throws {
         if let problem = LockWait.problem(wait) { throw ValidationError(problem) }
         guard let list = tickerList else { return }
@@ -52,36 +59,66 @@ struct FetchCommand: ParsableCommand {
 
     /// Runs the command; a usage error exits 2 as documented (swift-argument-parser's default is 64).
     static func main() {
+        Console.settings = OutputOptions.settings(scanning: Array(CommandLine.arguments.dropFirst()))
         do {
             var command = try parseAsRoot()
+            (command as? OutputCommand)?.output.apply()
+            if Console.isVerbose { VaultLock.observer = { Console.verbose($0) } }
             try command.run()
         } catch {
-            if exitCode(for: error) == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                Console.usageError(fullMessage(for: error))
                 Foundation.exit(2)
+            }
+            if code != .success, !(error is ExitCode) {
+                Console.error(message(for: error))
+                Foundation.exit(code.rawValue)
             }
             exit(withError: error)
         }
     }
 
-    /// Prints a line per ticker as soon as it is done, then the summary; exits 1 when some ticker failed.
+    /// Prints a line per ticker as soon as it is done (with `-q`, only the failed ones, on stderr), then the
+    /// summary; exits 1 when some ticker failed.
     func run() throws {
         var fetch = FetchRun(vaultRoot: URL(fileURLWithPath: vault), tickers: tickerList)
         fetch.dryRun = dryRun
         fetch.lockWait = wait
+        if Console.isVerbose { describe() }
         let report: FetchReport
         do {
             // Flushed: a long run shows progress in the log.
             report = try fetch.run { result in
-                print(result.line)
+                if result.failed && Console.isQuiet {
+                    Console.error(result.line)
+                } else {
+                    Console.status(result.line)
+                }
                 fflush(nil)
             }
         } catch {
-            FileHandle.standardError.write(Data("vaultgen: \(error)\n".utf8))
+            Console.error("\(error)")
             throw ExitCode(2)
         }
-        if let note = report.lockNote { FileHandle.standardError.write(Data("vaultgen: \(note)\n".utf8)) }
-        print(report.summary)
+        if let note = report.lockNote { Console.warning(note) }
+        Console.status(report.summary)
         if report.exitStatus != 0 { throw ExitCode(1) }
+    }
+
+    /// With `-v`: the vault, its config, the provider and the price folder.
+    func describe() {
+        let root = URL(fileURLWithPath: vault).standardizedFileURL
+        Console.verbose("vault root \(root.path)")
+        let file = root.appendingPathComponent(VaultConfig.fileName)
+        guard FileManager.default.fileExists(atPath: file.path) else {
+            Console.verbose("config: no \(VaultConfig.fileName) in the vault root; the defaults apply")
+            return
+        }
+        Console.verbose("config \(file.path)")
+        if let config = try? VaultConfig.load(vaultRoot: root) {
+            Console.verbose(
+                "provider \(config.fetch.provider), prices \(root.appendingPathComponent(config.prices).path)")
+        }
     }
 }

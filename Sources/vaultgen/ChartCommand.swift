@@ -1,12 +1,13 @@
 import ArgumentParser
 import Charts
+import ConsoleOutput
 import Correlation
 import Figures
 import Foundation
 import Refresh
 import VaultModel
 
-struct ChartCommand: ParsableCommand {
+struct ChartCommand: ParsableCommand, OutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "chart",
         abstract: "Draw a sector note's charts now: the ones it embeds, or one chart to a file of your choice.",
@@ -42,6 +43,8 @@ struct ChartCommand: ParsableCommand {
 
     @OptionGroup var templates: TemplateOptions
 
+    @OptionGroup var output: OutputOptions
+
     func validate() throws {
         if let asOf, Day(iso: asOf) == nil { throw ValidationError("--as-of must be a date like 2026-01-30") }
         if heatmap && out == nil { throw ValidationError("--heatmap goes with --out FILE") }
@@ -63,11 +66,13 @@ struct ChartCommand: ParsableCommand {
                 Output.error("vaultgen: \(error)")
                 throw ExitCode(2)
             }
-            for warning in outcome.plan.warnings { Output.error(warning.description) }
+            Console.describeVault(
+                root, notes: outcome.plan.notesRead, prices: outcome.updater?.vault.config.prices, templates: folder)
+            for warning in outcome.plan.warnings { Console.warning(line: warning.description) }
             // Only what was written: a chart a full disk kept out is a failure below, never "drew".
             let written = Set(outcome.written)
             for drawing in outcome.charts where written.contains(drawing.path) {
-                print("drew \(drawing.path): \(drawing.kind.rawValue) of \(drawing.note)")
+                Console.status("drew \(drawing.path): \(drawing.kind.rawValue) of \(drawing.note)")
             }
             if outcome.plan.sectorNotes == 0 {
                 Output.error("vaultgen: \(note) is not a sector note (no tickers: in its front matter, no #sector tag)")
@@ -88,6 +93,7 @@ struct ChartCommand: ParsableCommand {
             guard let folder else { throw UpdateRun.RunError.noTemplates }
             let (loaded, sources) = try Vault.loadWithSources(root: root)
             let prices = PriceFolder(vaultRoot: root, folder: loaded.config.prices)
+            Console.describeVault(root, notes: loaded.notes.count, prices: loaded.config.prices, templates: folder)
             let updater = VaultUpdater(
                 vault: loaded, sources: sources, templates: try TemplateSet.load(folder: folder),
                 knownTickers: Set(prices.availableTickers()))
@@ -96,7 +102,7 @@ struct ChartCommand: ParsableCommand {
                 format: out.hasSuffix(".svg") ? .svg : .png,
                 prices: prices.load(updater.tickersNeeded()), asOf: day)
             try NoteWriter.write(image.bytes, to: out)
-            print("drew \(out)")
+            Console.status("drew \(out)")
         } catch {
             Output.error("vaultgen: \(error)")
             throw ExitCode(2)

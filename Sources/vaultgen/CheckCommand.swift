@@ -1,9 +1,10 @@
 import ArgumentParser
+import ConsoleOutput
 import Foundation
 import Refresh
 import VaultModel
 
-struct CheckCommand: ParsableCommand {
+struct CheckCommand: ParsableCommand, OutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract:
@@ -47,6 +48,8 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "With --fix: print the fixes as a unified diff; write nothing.")
     var diff = false
 
+    @OptionGroup var output: OutputOptions
+
     func validate() throws {
         if diff && !fix { throw ValidationError("--diff goes with --fix") }
     }
@@ -60,7 +63,7 @@ struct CheckCommand: ParsableCommand {
                 try Vault.load(root: URL(fileURLWithPath: vault))
             }
         } catch {
-            FileHandle.standardError.write(Data("vaultgen: \(error)\n".utf8))
+            Console.error("\(error)")
             throw ExitCode(2)
         }
         let checker = times.measure("index") { LinkChecker(vault: loaded) }
@@ -69,15 +72,16 @@ struct CheckCommand: ParsableCommand {
         if let files = targets.notes {
             let known = Set(loaded.notes.map(\.path))
             if let stranger = files.first(where: { !known.contains($0) }) {
-                FileHandle.standardError.write(Data("vaultgen: \(stranger): not a note of the vault \(vault)\n".utf8))
+                Console.error("\(stranger): not a note of the vault \(vault)")
                 throw ExitCode(2)
             }
             let wanted = Set(files)
             result.findings.removeAll { !wanted.contains($0.path) }
         }
-        let report = times.measure("report") { CheckReport.render(result, format: format, pathPrefix: vault) }
-        print(report, terminator: "")
-        if timing { FileHandle.standardError.write(Data((times.line + "\n").utf8)) }
+        Console.describeVault(URL(fileURLWithPath: vault), notes: loaded.notes.count)
+        let report = times.measure("report") { render(result) }
+        Console.result(report, terminator: "")
+        if timing { Console.timing(times.line) }
         try Vaultgen.finish(result.errors > 0 ? 1 : 0)
     }
 }
@@ -129,32 +133,49 @@ extension CheckCommand {
         var lock: VaultLock? = nil
         if !diff {
             do { lock = try VaultLock(vaultRoot: root, wait: 10) } catch {
-                Output.error("vaultgen: \(error)")
+                Console.error("\(error)")
                 throw ExitCode(2)
             }
         }
         defer { lock?.release() }
         let loaded: (vault: Vault, sources: [SourceText])
         do { loaded = try Vault.loadWithSources(root: root) } catch {
-            Output.error("vaultgen: \(error)")
+            Console.error("\(error)")
             throw ExitCode(2)
         }
         let (plan, fixes) = LinkFixer(vault: loaded.vault, sources: loaded.sources).plan()
-        for fix in fixes { Output.error("\(diff ? "would fix" : "fixed") \(fix)") }
+        for fix in fixes { Console.info("\(diff ? "would fix" : "fixed") \(fix)") }
         if diff {
             for rewrite in plan.rewrites {
-                print(
+                Console.result(
                     UnifiedDiff.render(old: rewrite.original, new: rewrite.updated, path: rewrite.path), terminator: "")
             }
-            Output.error(
+            Console.info(
                 "\(fixes.count) link\(fixes.count == 1 ? "" : "s") would be fixed in \(plan.rewrites.count) notes")
             throw ExitCode(fixes.isEmpty ? 0 : 1)
         }
         do { try RenameRun.apply(plan, root: root, move: { _, _ in }) } catch {
-            Output.error("vaultgen: \(error)")
+            Console.error("\(error)")
             throw ExitCode(2)
         }
-        Output.error("\(fixes.count) link\(fixes.count == 1 ? "" : "s") fixed in \(plan.rewrites.count) notes")
+        Console.info("\(fixes.count) link\(fixes.count == 1 ? "" : "s") fixed in \(plan.rewrites.count) notes")
+    }
+}
+
+extension CheckCommand {
+    /// The report in its format. With `-q`, text and GitHub annotations keep the errors alone (no warnings, no
+    /// summary); JSON is a result for a tool and stays whole. Text findings take colour on a terminal.
+    func render(_ result: CheckResult) -> String {
+        guard Console.isQuiet, format != .json else {
+            let report = CheckReport.render(result, format: format, pathPrefix: vault)
+            return format == .text ? Console.colorFindings(report) : report
+        }
+        var errors = result
+        errors.findings.removeAll { $0.severity != .error }
+        // The summary is the report's last line.
+        let lines = CheckReport.render(errors, format: format, pathPrefix: vault).split(separator: "\n").dropLast()
+        let report = lines.map { $0 + "\n" }.joined()
+        return format == .text ? Console.colorFindings(report) : report
     }
 }
 

@@ -1,11 +1,12 @@
 import ArgumentParser
+import ConsoleOutput
 import Correlation
 import Figures
 import Foundation
 import VaultModel
 
 /// `vaultgen clusters`: the average-linkage tree of the vault's tickers, and whether its sectors are clusters.
-struct ClustersCommand: ParsableCommand {
+struct ClustersCommand: ParsableCommand, OutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "clusters",
         abstract: "Cluster the sector notes' tickers by correlation, and say whether each sector is a cluster.",
@@ -60,6 +61,8 @@ struct ClustersCommand: ParsableCommand {
     @Flag(help: "Print the wall time of each stage (read, matrix, linkage, sectors, write) to stderr.")
     var timing = false
 
+    @OptionGroup var output: OutputOptions
+
     func validate() throws {
         if tickers != nil, all { throw ValidationError("--tickers and --all cannot be used together.") }
         if let tickers, Self.list(tickers).isEmpty { throw ValidationError("--tickers names no ticker.") }
@@ -80,6 +83,8 @@ struct ClustersCommand: ParsableCommand {
         let folder =
             pricesFolder.map { PriceFolder(url: URL(fileURLWithPath: $0)) }
             ?? PriceFolder(vaultRoot: root, folder: config.prices)
+        Console.describeVault(root, notes: loaded.vault.notes.count)
+        Console.describePrices(folder.url)
         let sectors = times.measure("read") { Self.sectors(of: loaded.vault, sources: loaded.sources, prices: folder) }
         let requested: [String]
         if let tickers {
@@ -107,12 +112,13 @@ struct ClustersCommand: ParsableCommand {
                 convention: CorrelationReport(matrix: matrix, group: []).convention, from: matrix.from?.iso,
                 to: matrix.to?.iso)
         }
-        for warning in report.warnings { Output.error(warning) }
+        Console.verbose("convention: \(CorrelationReport(matrix: matrix, group: []).convention)")
+        for warning in report.warnings { Console.warning(line: warning) }
         times.measure("write") {
-            print(report.render(format), terminator: "")
+            Console.result(report.render(format), terminator: "")
             fflush(nil)
         }
-        if timing { Output.error(times.line) }
+        if timing { Console.timing(times.line) }
         if !distances.leftOut.isEmpty { throw ExitCode(1) }
     }
 

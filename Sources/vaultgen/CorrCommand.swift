@@ -1,11 +1,12 @@
 import ArgumentParser
+import ConsoleOutput
 import Correlation
 import Figures
 import Foundation
 import VaultModel
 
 /// `vaultgen corr`: correlates tickers' returns from the vault's price files and prints the matrix and figures.
-struct CorrCommand: ParsableCommand {
+struct CorrCommand: ParsableCommand, OutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "corr",
         abstract: "Correlate tickers' returns from price files.",
@@ -71,6 +72,8 @@ struct CorrCommand: ParsableCommand {
     @Option(help: "Print the average pairwise rolling correlation over this many trading days instead.")
     var rolling: Int?
 
+    @OptionGroup var output: OutputOptions
+
     func validate() throws {
         // A ticker becomes a file name: anything else (`../../secret`) must never become a path.
         if let bad = tickers.first(where: { !GroupTickers.isTicker($0) }) {
@@ -91,6 +94,15 @@ struct CorrCommand: ParsableCommand {
         let folder = try priceFolder()
         // The vault's `correlation:` settings, as `update` uses them; flags override each one.
         let options = try options(config: config()?.correlation ?? .init())
+        if Console.isVerbose {
+            Console.describePrices(folder.url)
+            let file = URL(fileURLWithPath: vault).appendingPathComponent(VaultConfig.fileName)
+            let found = FileManager.default.fileExists(atPath: file.path)
+            Console.verbose(
+                found
+                    ? "correlation settings from \(Console.shown(file)), where no flag overrides them"
+                    : "config: no \(VaultConfig.fileName) in \(vault); defaults and flags apply")
+        }
         var times = StageTimes()
         let series = times.measure("read") { folder.load(tickers) }
         if let rolling {
@@ -100,33 +112,32 @@ struct CorrCommand: ParsableCommand {
             let missing = tickers.filter { if case .success = series[$0] { false } else { true } }
             for ticker in missing {
                 let problem = series[ticker].flatMap { if case .failure(let p) = $0 { p } else { nil } }
-                Output.error("warning: \(ticker) left out: \(problem.map { "\($0)" } ?? "no prices")")
+                Console.warning("\(ticker) left out: \(problem.map { "\($0)" } ?? "no prices")")
             }
             times.measure("write") {
                 let returns = options.returns == .log ? "log" : "simple"
                 let title =
                     "\(rolling)-day rolling Pearson r of daily \(returns) returns, mean over the pairs of "
                     + tickers.joined(separator: ", ")
-                print(result.render(format, title: title), terminator: "")
+                Console.result(result.render(format, title: title), terminator: "")
             }
-            if timing { FileHandle.standardError.write(Data((times.line + "\n").utf8)) }
+            if timing { Console.timing(times.line) }
             if !missing.isEmpty { throw ExitCode(1) }
             return
         }
         let matrix = times.measure("matrix") { CorrelationEngine.matrix(series, tickers: tickers, options: options) }
         let report = times.measure("figures") { CorrelationReport(matrix: matrix) }
-        for warning in report.warnings {
-            FileHandle.standardError.write(Data((warning + "\n").utf8))
-        }
+        Console.verbose("convention: \(report.convention)")
+        for warning in report.warnings { Console.warning(line: warning) }
         times.measure("write") {
             if format == .csv {
                 // Thousands of tickers make a CSV of hundreds of megabytes: stream it.
                 report.csv { FileHandle.standardOutput.write(Data($0.utf8)) }
             } else {
-                print(report.render(format), terminator: "")
+                Console.result(report.render(format), terminator: "")
             }
         }
-        if timing { FileHandle.standardError.write(Data((times.line + "\n").utf8)) }
+        if timing { Console.timing(times.line) }
         if report.hasDataProblems { throw ExitCode(1) }
     }
 
@@ -148,7 +159,7 @@ struct CorrCommand: ParsableCommand {
             return nil
         }
         do { return try VaultConfig.load(vaultRoot: root) } catch {
-            FileHandle.standardError.write(Data("vaultgen: \(error)\n".utf8))
+            Console.error("\(error)")
             throw ExitCode(2)
         }
     }
@@ -161,7 +172,7 @@ struct CorrCommand: ParsableCommand {
         do {
             return PriceFolder(vaultRoot: root, folder: try VaultConfig.load(vaultRoot: root).prices)
         } catch {
-            FileHandle.standardError.write(Data("vaultgen: \(error)\n".utf8))
+            Console.error("\(error)")
             throw ExitCode(2)
         }
     }

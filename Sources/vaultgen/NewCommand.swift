@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConsoleOutput
 import Correlation
 import Figures
 import Foundation
@@ -14,7 +15,7 @@ struct NewCommand: ParsableCommand {
     )
 }
 
-struct NewSectorCommand: ParsableCommand {
+struct NewSectorCommand: ParsableCommand, OutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "sector",
         abstract: "Write a new sector note with its correlation figures already computed.",
@@ -42,6 +43,7 @@ struct NewSectorCommand: ParsableCommand {
     var peer: String?
 
     @OptionGroup var options: NewNoteOptions
+    var output: OutputOptions { options.output }
 
     func validate() throws {
         let list = tickerList

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConsoleOutput
 import Correlation
 import Foundation
 import Refresh
@@ -21,6 +22,8 @@ struct NewNoteOptions: ParsableArguments {
     var asOf: String?
 
     @OptionGroup var templates: TemplateOptions
+
+    @OptionGroup var output: OutputOptions
 
     /// `--as-of` as a day (checked by `validate(name:)`).
     var asOfDay: Day? { asOf.flatMap { Day(iso: $0) } }
@@ -53,11 +56,12 @@ struct NewNoteOptions: ParsableArguments {
                 throw ExitCode(2)
             }
             let (loaded, sources) = try Vault.loadWithSources(root: root)
+            Console.describeVault(root, notes: loaded.notes.count, prices: loaded.config.prices, templates: folderURL)
             let updater = VaultUpdater(vault: loaded, sources: sources, templates: templateSet)
             let today = ISO8601DateFormatter.string(from: Date(), timeZone: .current, formatOptions: [.withFullDate])
             let text = try render(updater, root, today)
             try NoteWriter.write(Array(text.utf8), to: relative, in: root)
-            print("wrote \(target.path)\(done)")
+            Console.status("wrote \(target.path)\(done)")
         } catch let exit as ExitCode {
             throw exit
         } catch {

@@ -1,9 +1,10 @@
 import ArgumentParser
+import ConsoleOutput
 import Foundation
 import Refresh
 import VaultModel
 
-struct RenameCommand: ParsableCommand {
+struct RenameCommand: ParsableCommand, OutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "rename",
         abstract: "Rename or move a note, an attachment or a folder, and rewrite every link to it.",
@@ -46,6 +47,8 @@ struct RenameCommand: ParsableCommand {
     @Option(help: "Seconds to wait for another run's lock before giving up.")
     var wait: Double = 10
 
+    @OptionGroup var output: OutputOptions
+
     func validate() throws {
         if dryRun && diff { throw ValidationError("--dry-run and --diff are alternatives; pass one") }
         if !wait.isFinite || wait < 0 { throw ValidationError("--wait must be a number of seconds, 0 or more") }
@@ -64,22 +67,25 @@ struct RenameCommand: ParsableCommand {
             Output.error("vaultgen: \(error)")
             throw ExitCode(2)
         }
-        for warning in plan.warnings { Output.error("\(warning)") }
+        Console.describeVault(URL(fileURLWithPath: vault))
+        for warning in plan.warnings { Console.warning(line: "\(warning)") }
         if diff {
-            for move in plan.moves { Output.error("would rename \(move.from) → \(move.to)") }
+            for move in plan.moves { Console.info("would rename \(move.from) → \(move.to)") }
             for rewrite in plan.rewrites {
-                print(
+                Console.result(
                     UnifiedDiff.render(old: rewrite.original, new: rewrite.updated, path: rewrite.path), terminator: "")
             }
-            Output.error(plan.summary(looking: true))
+            Console.info(plan.summary(looking: true))
         } else {
-            for move in plan.moves { print("\(looking ? "would rename" : "renamed") \(move.from) → \(move.to)") }
+            for move in plan.moves {
+                Console.status("\(looking ? "would rename" : "renamed") \(move.from) → \(move.to)")
+            }
             for rewrite in plan.rewrites {
-                print(
+                Console.status(
                     "\(looking ? "would rewrite" : "rewrote") \(rewrite.finalPath): \(rewrite.links) link\(rewrite.links == 1 ? "" : "s")"
                 )
             }
-            print(plan.summary(looking: looking))
+            Console.status(plan.summary(looking: looking))
         }
         throw ExitCode(plan.warnings.isEmpty ? 0 : 1)
     }

@@ -1,11 +1,12 @@
 import ArgumentParser
+import ConsoleOutput
 import Correlation
 import Figures
 import Foundation
 import Refresh
 import VaultModel
 
-struct UpdateCommand: ParsableCommand {
+struct UpdateCommand: ParsableCommand, OutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "update",
         abstract: "Refresh every sector note's figures from prices, and every Related section's backlinks.",
@@ -64,6 +65,8 @@ struct UpdateCommand: ParsableCommand {
     @Flag(help: "Print how long each stage took (read, index, prices, plan, charts, stage, flush, rename) to stderr.")
     var timing = false
 
+    @OptionGroup var output: OutputOptions
+
     @Flag(help: "First download new daily bars, as `vaultgen fetch` does; exit 1 if a ticker failed.")
     var fetch = false
 
@@ -90,7 +93,8 @@ struct UpdateCommand: ParsableCommand {
         let fetched =
             try !fetch
             || FetchProgram.run(
-                arguments: [vault, "--wait", "\(wait)"] + (dryRun || diff || check ? ["--dry-run"] : []),
+                arguments: [vault, "--wait", "\(wait)"] + (dryRun || diff || check ? ["--dry-run"] : [])
+                    + output.arguments,
                 outputToStandardError: diff)
         var run = UpdateRun(
             vaultRoot: URL(fileURLWithPath: vault), templatesFolder: templates.folder,
@@ -101,49 +105,53 @@ struct UpdateCommand: ParsableCommand {
         do {
             outcome = try run.run(mode: dryRun || diff || check || explain ? .look : .write)
         } catch {
-            Output.error("\(error)")
+            Console.error("\(error)")
             throw ExitCode(2)
         }
-        if let note = outcome.lockNote { Output.error("vaultgen: \(note)") }
+        if let note = outcome.lockNote { Console.warning(note) }
+        Console.describeVault(
+            URL(fileURLWithPath: vault), notes: outcome.plan.notesRead, prices: outcome.updater?.vault.config.prices,
+            templates: templates.folder)
         let plan = outcome.plan
         if explain {
             for explanation in plan.explanations {
-                print(prefixed(explanation.path))
-                for line in explanation.lines { print("  " + line) }
+                Console.result(prefixed(explanation.path))
+                for line in explanation.lines { Console.result("  " + line) }
             }
             try Vaultgen.finish(0)
         }
         if let folder = outcome.pricesMissing {
-            Output.error(
-                "vaultgen: error: \(prefixed(folder)): no price files (the config's `prices:` names this folder, "
+            Console.error(
+                "\(prefixed(folder)): no price files (the config's `prices:` names this folder, "
                     + "default Prices); no figure or chart was refreshed")
         }
-        for warning in plan.warnings { Output.error(prefixed(warning.description)) }
+        for warning in plan.warnings { Console.warning(line: prefixed(warning.description)) }
         let looking = dryRun || diff || check
         if diff {
             // Standard output is the patch alone: everything else goes to standard error.
             for change in plan.changes {
-                print(UnifiedDiff.render(old: change.original, new: change.updated, path: change.path), terminator: "")
+                Console.result(
+                    UnifiedDiff.render(old: change.original, new: change.updated, path: change.path), terminator: "")
             }
             for drawing in outcome.charts {
-                Output.error("vaultgen: chart \(prefixed(drawing.path)) would be drawn anew")
+                Console.info("vaultgen: chart \(prefixed(drawing.path)) would be drawn anew")
             }
         } else {
             let verb = looking ? "would update" : "updated"
             // A set: thousands of notes written would make a list look-up per note quadratic (0.2 s for 9,203).
             let written = Set(outcome.written)
             for change in plan.changes where looking || written.contains(change.path) {
-                print("\(verb) \(prefixed(change.path)): \(Self.describe(change.figures))")
+                Console.status("\(verb) \(prefixed(change.path)): \(Self.describe(change.figures))")
             }
             for drawing in outcome.charts where looking || written.contains(drawing.path) {
-                print(
+                Console.status(
                     "\(looking ? "would draw" : "drew") \(prefixed(drawing.path)): \(drawing.kind.rawValue) of \(drawing.note)"
                 )
             }
         }
-        for failure in outcome.failures { Output.error("vaultgen: \(prefixed(failure))") }
-        if diff { Output.error(outcome.summary) } else { print(outcome.summary) }
-        if timing { Output.error(outcome.times.line) }
+        for failure in outcome.failures { Console.error(prefixed(failure)) }
+        if diff { Console.info(outcome.summary) } else { Console.status(outcome.summary) }
+        if timing { Console.timing(outcome.times.line) }
         if !outcome.failures.isEmpty { try Vaultgen.finish(2) }
         if check && !(plan.changes.isEmpty && outcome.charts.isEmpty) { try Vaultgen.finish(1) }
         if strict && !plan.warnings.isEmpty { try Vaultgen.finish(1) }
@@ -167,12 +175,5 @@ struct UpdateCommand: ParsableCommand {
             }
         }
         return counts.map { $0.1 > 1 ? "\($0.0) x\($0.1)" : $0.0 }.joined(separator: ", ")
-    }
-}
-
-/// Where messages go: results on stdout, warnings and errors on stderr.
-enum Output {
-    static func error(_ message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
     }
 }

@@ -1,5 +1,7 @@
 import ArgumentParser
+import ConsoleOutput
 import Foundation
+import Refresh
 import VaultModel
 
 @main
@@ -41,7 +43,7 @@ struct Vaultgen: ParsableCommand {
         if words.first == "help" { words.removeFirst() }
         guard let first = words.first, !first.hasPrefix("-"), !names.contains(first) else { return nil }
         let suggestion = NameSuggester(names: names).suggest(first)
-        return "vaultgen: '\(first)' is not a vaultgen command"
+        return "'\(first)' is not a vaultgen command"
             + (suggestion.map { " (did you mean '\($0)'?)" } ?? "") + "; see 'vaultgen --help'"
     }
 
@@ -52,21 +54,33 @@ struct Vaultgen: ParsableCommand {
         return dlsym(process, "__asan_init") != nil
     }()
 
-    /// Runs the command; a usage error exits 2 as documented (swift-argument-parser's default is 64).
+    /// How argument-parser starts the messages it makes itself (an error a command throws that is not an exit code).
+    static var _errorPrefix: String { "vaultgen: error: " }
+
+    /// Runs the command; a usage error exits 2 as documented (swift-argument-parser's default is 64), with its
+    /// message as `vaultgen: error: …` and then the usage lines.
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
+        // Until the command's own -q, -v and --color are parsed (or when they cannot be).
+        Console.settings = OutputOptions.settings(scanning: arguments)
         if let problem = unknownCommand(arguments) {
-            FileHandle.standardError.write(Data((problem + "\n").utf8))
+            Console.error(problem)
             Foundation.exit(2)
         }
         do {
             var command = try parseAsRoot()
+            (command as? OutputCommand)?.output.apply()
+            if Console.isVerbose { VaultLock.observer = { Console.verbose($0) } }
             try command.run()
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Console.usageError(fullMessage(for: error))
                 Foundation.exit(2)
+            }
+            if code != .success, !(error is ExitCode) {
+                Console.error(message(for: error))
+                Foundation.exit(code.rawValue)
             }
             exit(withError: error)
         }

@@ -18,7 +18,7 @@ struct CommandLineTests {
         #expect(try CLI.run(["update", "--dry-run", "--diff"]).status == 2)
         let missing = try CLI.run(["check", "/nonexistent/vault"])
         #expect(missing.status == 2)
-        #expect(missing.err == "vaultgen: /nonexistent/vault: no such vault folder\n")
+        #expect(missing.err == "vaultgen: error: /nonexistent/vault: no such vault folder\n")
     }
 
     @Test func updateCheckThenUpdateThenCheckAgain() throws {
@@ -94,6 +94,6 @@ struct CommandLineTests {
         #expect(help.out.contains("USAGE: vaultgen fetch [<vault>] [--dry-run] [--tickers <list>] [--wait <wait>]"))
         let missing = try CLI.run(["fetch", "/nonexistent/vault"])
         #expect(missing.status == 2)
-        #expect(missing.err == "vaultgen: /nonexistent/vault: no such vault folder\n")
+        #expect(missing.err == "vaultgen: error: /nonexistent/vault: no such vault folder\n")
     }
 }
