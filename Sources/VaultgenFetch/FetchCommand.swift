@@ -27,7 +27,7 @@ struct FetchCommand: ParsableCommand, OutputCommand {
             2 on a usage or configuration error, or when another run holds the lock.
             """)
 
-    @Argument(help: "The vault folder.")
+    @Argument(help: "The vault folder.", completion: .directory)
     var vault: String = "."
 
     @Flag(name: .customLong("dry-run"), help: "Print the requests that would be made; fetch and write nothing.")

@@ -23,13 +23,15 @@ struct ChartCommand: ParsableCommand, OutputCommand {
             """
     )
 
-    @Argument(help: "The sector note: its name or its path inside the vault.")
+    @Argument(help: "The sector note: its name or its path inside the vault.", completion: NoteCompletion.notes)
     var note: String
 
-    @Option(help: "The vault folder.")
+    @Option(help: "The vault folder.", completion: .directory)
     var vault = "."
 
-    @Option(help: "Write one chart to this file instead of the note's embeds.")
+    @Option(
+        help: "Write one chart to this file instead of the note's embeds.",
+        completion: .file(extensions: ["png", "svg"]))
     var out: String?
 
     @Flag(help: "With --out, draw the correlation heat map instead of the price chart.")

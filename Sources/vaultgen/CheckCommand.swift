@@ -30,7 +30,7 @@ struct CheckCommand: ParsableCommand, OutputCommand {
     @Argument(
         help: ArgumentHelp(
             "The vault folder (default: the current one); or notes to check, whose vault is the nearest folder above them holding .obsidian/ or .vaultgen.yml (what a pre-commit hook passes).",
-            valueName: "vault-or-notes"))
+            valueName: "vault-or-notes"), completion: .file(extensions: ["md"]))
     var paths: [String] = []
 
     /// The vault folder, as the user wrote it or as found above the notes given.

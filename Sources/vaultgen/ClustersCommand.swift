@@ -36,7 +36,7 @@ struct ClustersCommand: ParsableCommand, OutputCommand {
             Exit status: 0 ok; 1 a ticker was left out; 2 usage error, or a vault or config that cannot be read.
             """)
 
-    @Argument(help: "The vault folder.")
+    @Argument(help: "The vault folder.", completion: .directory)
     var vault: String = "."
 
     @Option(
@@ -50,7 +50,7 @@ struct ClustersCommand: ParsableCommand, OutputCommand {
         name: .customLong("prices"),
         help: ArgumentHelp(
             "The price files' folder (default: the vault config's prices folder, <vault>/Prices unless set).",
-            valueName: "dir"))
+            valueName: "dir"), completion: .directory)
     var pricesFolder: String?
 
     @OptionGroup var window: WindowOptions

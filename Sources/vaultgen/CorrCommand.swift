@@ -36,14 +36,14 @@ struct CorrCommand: ParsableCommand, OutputCommand {
 
     @OptionGroup var window: WindowOptions
 
-    @Option(help: "The vault folder.")
+    @Option(help: "The vault folder.", completion: .directory)
     var vault: String = "."
 
     @Option(
         name: .customLong("prices"),
         help: ArgumentHelp(
             "The price files' folder (default: the vault config's prices folder, <vault>/Prices unless set).",
-            valueName: "dir"))
+            valueName: "dir"), completion: .directory)
     var pricesFolder: String?
 
     @Option(help: "simple or log returns (default: the vault config's correlation: returns, else simple).")

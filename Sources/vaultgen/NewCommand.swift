@@ -39,7 +39,9 @@ struct NewSectorCommand: ParsableCommand, OutputCommand {
     @Option(help: "Start of the window: YYYY, YYYY-MM or YYYY-MM-DD.")
     var since = "2024-01"
 
-    @Option(help: "A sector note to compare with, written as vs [[PEER]] (its tickers are found as update finds them).")
+    @Option(
+        help: "A sector note to compare with, written as vs [[PEER]] (its tickers are found as update finds them).",
+        completion: NoteCompletion.notes)
     var peer: String?
 
     @OptionGroup var options: NewNoteOptions

@@ -9,7 +9,7 @@ import VaultModel
 /// What `new sector` and `new sector-map` share: the options every new note takes and checks, and writing it
 /// inside the vault, behind the vault's lock, never over an existing file.
 struct NewNoteOptions: ParsableArguments {
-    @Option(help: "The vault folder.")
+    @Option(help: "The vault folder.", completion: .directory)
     var vault = "."
 
     @Option(help: "The folder inside the vault to write the note in.")

@@ -23,13 +23,15 @@ struct RenameCommand: ParsableCommand, OutputCommand {
             """
     )
 
-    @Argument(help: "What to rename: a vault path, a note name, a folder, Note#Heading or Note#^block.")
+    @Argument(
+        help: "What to rename: a vault path, a note name, a folder, Note#Heading or Note#^block.",
+        completion: NoteCompletion.notesAndFolders)
     var old: String
 
-    @Argument(help: "The new name, or a vault path to move it to.")
+    @Argument(help: "The new name, or a vault path to move it to.", completion: NoteCompletion.folders)
     var new: String
 
-    @Option(help: "The vault folder.")
+    @Option(help: "The vault folder.", completion: .directory)
     var vault: String = "."
 
     @Flag(name: .customLong("keep-text"), help: "Give links that showed the old name that name as their alias.")

@@ -36,7 +36,7 @@ struct UpdateCommand: ParsableCommand, OutputCommand {
             """
     )
 
-    @Argument(help: "The vault folder.")
+    @Argument(help: "The vault folder.", completion: .directory)
     var vault: String = "."
 
     @Option(name: .customLong("as-of"), help: "Pin 'present' to this date (YYYY-MM-DD) so a refresh can be reproduced.")
@@ -51,7 +51,9 @@ struct UpdateCommand: ParsableCommand, OutputCommand {
     @Flag(help: "Write nothing; exit 1 when anything would change (for CI). With --diff, also print the diff.")
     var check = false
 
-    @Option(parsing: .upToNextOption, help: "Refresh only these notes (vault paths or names).")
+    @Option(
+        parsing: .upToNextOption, help: "Refresh only these notes (vault paths or names).",
+        completion: NoteCompletion.notes)
     var only: [String] = []
 
     @Flag(help: "Exit 1 when there are warnings.")
