@@ -12,6 +12,11 @@ struct Vaultgen: ParsableCommand {
         discussion: """
             Exit status: 0 when all is well, 1 when findings or changes call for attention (see each \
             command's --help), 2 on a usage, configuration or I/O error.
+
+            Messages: errors as 'vaultgen: error: …' and warnings as 'PATH:LINE:COL: warning: …' (or 'vaultgen: \
+            warning: …') on stderr; results on stdout. Every command takes -q (errors only), -v (what was read and \
+            decided) and --color auto|always|never (auto: on a terminal, off when NO_COLOR is set, on when \
+            FORCE_COLOR is set; --color wins over both, NO_COLOR over FORCE_COLOR).
             """,
         version: "0.1.0",
         subcommands: [
