@@ -41,9 +41,6 @@ struct FetchCommand: ParsableCommand, OutputCommand {
 
     @OptionGroup var output: OutputOptions
 
-    /// How argument-parser starts the messages it makes itself.
-    static var _errorPrefix: String { "vaultgen: error: " }
-
     func validate() throws {
         if let problem = LockWait.problem(wait) { throw ValidationError(problem) }
         guard let list = tickerList else { return }
@@ -59,23 +56,8 @@ struct FetchCommand: ParsableCommand, OutputCommand {
 
     /// Runs the command; a usage error exits 2 as documented (swift-argument-parser's default is 64).
     static func main() {
-        Console.settings = OutputOptions.settings(scanning: Array(CommandLine.arguments.dropFirst()))
-        do {
-            var command = try parseAsRoot()
-            (command as? OutputCommand)?.output.apply()
+        runSpeaking(Array(CommandLine.arguments.dropFirst())) {
             if Console.isVerbose { VaultLock.observer = { Console.verbose($0) } }
-            try command.run()
-        } catch {
-            let code = exitCode(for: error)
-            if code == .validationFailure {
-                Console.usageError(fullMessage(for: error))
-                Foundation.exit(2)
-            }
-            if code != .success, !(error is ExitCode) {
-                Console.error(message(for: error))
-                Foundation.exit(code.rawValue)
-            }
-            exit(withError: error)
         }
     }
 

@@ -59,35 +59,17 @@ struct Vaultgen: ParsableCommand {
         return dlsym(process, "__asan_init") != nil
     }()
 
-    /// How argument-parser starts the messages it makes itself (an error a command throws that is not an exit code).
-    static var _errorPrefix: String { "vaultgen: error: " }
-
-    /// Runs the command; a usage error exits 2 as documented (swift-argument-parser's default is 64), with its
-    /// message as `vaultgen: error: …` and then the usage lines.
+    /// Runs the command; a usage error exits 2 as documented, with its message as `vaultgen: error: …` and then
+    /// the usage lines.
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
-        // Until the command's own -q, -v and --color are parsed (or when they cannot be).
-        Console.settings = OutputOptions.settings(scanning: arguments)
         if let problem = unknownCommand(arguments) {
+            Console.settings = OutputOptions.settings(scanning: arguments)
             Console.error(problem)
             Foundation.exit(2)
         }
-        do {
-            var command = try parseAsRoot()
-            (command as? OutputCommand)?.output.apply()
+        runSpeaking(arguments) {
             if Console.isVerbose { VaultLock.observer = { Console.verbose($0) } }
-            try command.run()
-        } catch {
-            let code = exitCode(for: error)
-            if code == .validationFailure {
-                Console.usageError(fullMessage(for: error))
-                Foundation.exit(2)
-            }
-            if code != .success, !(error is ExitCode) {
-                Console.error(message(for: error))
-                Foundation.exit(code.rawValue)
-            }
-            exit(withError: error)
         }
     }
 }
