@@ -14,7 +14,7 @@ Writes about N notes of about 3 KB in folders:
 - Archive/    a few notes whose names also exist in Concepts/ (planted ambiguity, recorded).
 - Attachments/ small PNG and PDF files;  Prices/ the price set's CSVs (the default `prices: Prices`).
 
-Every link form vaultgen's README lists appears: [[N]], [[N.md]], [[ N ]], [[N|alias]], [[N#Heading]],
+Every link form docs/commands/check.md lists appears: [[N]], [[N.md]], [[ N ]], [[N|alias]], [[N#Heading]],
 [[N#A#B]], [[N#^block]], [[#Heading]], [[N\\|alias]] in tables, [[Sq]uare]] (a few note names hold a `]`),
 ![[file.png]], ![[img.png|100x145]], ![[doc.pdf#page=3]], ![[N#Heading]], [t](Folder/My%20Note.md),
 [t](<Folder/My Note.md>), [t](../Folder/N.md#H), path suffixes [[Folder/N]], other letter case, and names

@@ -11,8 +11,8 @@ struct UpdateCommand: ParsableCommand, OutputCommand {
         commandName: "update",
         abstract: "Refresh every sector note's figures from prices, and every Related section's backlinks.",
         discussion: """
-            Rewrites notes in place: only the figures vaultgen can bind to what they measure (see the README, \
-            "What a run changes", and --explain) and the generated Backlinks subsection change; everything else \
+            Rewrites notes in place: only the figures vaultgen can bind to what they measure (see \
+            docs/sector-notes.md, and --explain) and the generated Backlinks subsection change; everything else \
             renders exactly as before. Every number in a correlation context that is left as it was is reported \
             as PATH:LINE:COL: warning. A note is written only when its bytes change, atomically, behind a lock \
             file in the vault (.vaultgen.lock). Nothing outside the vault is read or written, and a symbolic link \

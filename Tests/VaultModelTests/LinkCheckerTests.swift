@@ -142,7 +142,7 @@ struct VaultConfigTests {
         #expect(
             throws: ConfigError(
                 file: "v/.vaultgen.yml", line: 2,
-                message: "unknown key 'severty' in 'check'; see the README's configuration section")
+                message: "unknown key 'severty' in 'check'; see docs/configuration.md")
         ) {
             try VaultConfig.parse("check:\n  severty: {}\n", file: "v/.vaultgen.yml")
         }

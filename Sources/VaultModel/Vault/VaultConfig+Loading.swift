@@ -206,7 +206,7 @@ private struct ConfigReader {
 
     func unknown(_ key: Key, in section: String? = nil) -> ConfigError {
         let place = section.map { " in '\($0)'" } ?? ""
-        return error(key.line, "unknown key '\(key.name)'\(place); see the README's configuration section")
+        return error(key.line, "unknown key '\(key.name)'\(place); see docs/configuration.md")
     }
 
     func mapping(_ node: Node, at place: String) throws(ConfigError) -> [(Key, Node)] {
