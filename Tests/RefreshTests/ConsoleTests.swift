@@ -1,5 +1,6 @@
 import ConsoleOutput
 import Foundation
+import Refresh
 import TestSupport
 import Testing
 
@@ -154,6 +155,18 @@ struct ConsoleTests {
         #expect(!plain.out.contains("vaultgen: "))
         // What the command prints on stdout does not change.
         #expect(verbose.out.hasSuffix(", 0 charts, 0 warnings\n"))
+    }
+
+    /// `-v` says when a run waits for another's lock, and for how long it may.
+    @Test func verboseSaysWhoseLockItWaitsFor() throws {
+        let vault = try FixtureVault("update-crlf")
+        defer { vault.remove() }
+        let held = try VaultLock(vaultRoot: vault.root, wait: 0)
+        defer { held.release() }
+        let result = try CLI.run(["update", vault.root.path, "-v", "--wait", "0.3", "--templates", Repo.templates.path])
+        #expect(result.status == 2)
+        #expect(result.err.contains(" is held by pid \(getpid()); waiting up to 0.3 s\n"), "\(result.err)")
+        #expect(result.err.split(separator: "\n").last?.hasPrefix("vaultgen: error: ") == true, "\(result.err)")
     }
 
     @Test func verboseCorrSaysWhichConventionItUsed() throws {
