@@ -2,8 +2,8 @@ import ArgumentParser
 import Foundation
 import VaultModel
 
-/// What the shells complete for note arguments: the names of the vault's notes, read from file names alone so
-/// that a TAB answers at once, even in a vault of thousands of notes.
+/// What the shells complete for note arguments: the names of the vault's notes, read from file names alone (no
+/// note is opened, no config parsed) so that a TAB answers at once, even in a vault of thousands of notes.
 ///
 /// The vault is the nearest folder, from the command line's `--vault`/`-C` folder or the current one upward,
 /// that holds `.obsidian/` or `.vaultgen.yml` (a `--vault` folder with none above it is taken as it is).
@@ -29,41 +29,30 @@ enum NoteCompletion {
         return files(in: root).folders.map { $0 + "/" }
     }
 
-    /// Most files looked at: a completion must answer within a keystroke, not walk a home folder.
-    static let limit = 100_000
-
     /// Names, and vault paths without `.md` for names that several notes share, sorted.
     static func names(of notes: [String]) -> [String] {
         var byName: [String: [String]] = [:]
         for path in notes {
-            let stem = String(path.dropLast(3))
-            byName[(stem as NSString).lastPathComponent, default: []].append(stem)
+            let stem = path.dropLast(3)
+            let name = stem.lastIndex(of: "/").map { stem[stem.index(after: $0)...] } ?? stem
+            byName[String(name), default: []].append(String(stem))
         }
         return byName.flatMap { name, stems in stems.count == 1 ? [name] : stems }.sorted()
     }
 
-    /// The vault's notes (vault paths with `.md`) and folders, hidden ones left out.
+    /// The vault's notes (vault paths with `.md`) and the folders that hold its files, listed as `update` lists
+    /// them (`VaultScanner`: hidden files and folders left out, links followed only inside the vault).
     static func files(in root: URL) -> (notes: [String], folders: [String]) {
-        var notes: [String] = []
-        var folders: [String] = []
-        let base = root.standardizedFileURL.path
-        guard
-            let walker = FileManager.default.enumerator(
-                at: root, includingPropertiesForKeys: [.isDirectoryKey], options: [.skipsHiddenFiles])
-        else { return ([], []) }
-        var seen = 0
-        while let url = walker.nextObject() as? URL, seen < limit {
-            seen += 1
-            let path = url.standardizedFileURL.path
-            guard path.hasPrefix(base + "/") else { continue }
-            let relative = String(path.dropFirst(base.count + 1))
-            if (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true {
-                folders.append(relative)
-            } else if VaultPath.hasMarkdownExtension(relative) {
-                notes.append(relative)
+        let listing = VaultScanner.list(root: root, exclude: [])
+        var folders = Set<String>()
+        for path in listing.notes + listing.attachments {
+            var folder = Substring(path)
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                guard folders.insert(String(folder)).inserted else { break }
             }
         }
-        return (notes, folders.sorted())
+        return (listing.notes, folders.sorted())
     }
 
     /// The vault the command line names (`--vault DIR`, `-C DIR`, `--vault=DIR`) or the one above the current
