@@ -137,6 +137,28 @@ struct ConsoleTests {
         #expect(quiet.out == "" && quiet.err == "")
     }
 
+    /// A ticker that fails is an error: with -q it is what fetch prints, on stderr, and the status stays 1.
+    @Test func quietFetchPrintsTheFailedTickersAsErrors() throws {
+        let scratch = try Scratch("quiet-fetch-fails")
+        // Port 9 (discard) on loopback: nothing listens, so the connection is refused at once.
+        try Data("fetch:\n  base-url: http://127.0.0.1:9\n  retries: 0\n".utf8).write(
+            to: scratch.url.appendingPathComponent(".vaultgen.yml"))
+        try Data("---\ntickers: [HUT, IREN]\n---\n# Note\n".utf8).write(
+            to: scratch.url.appendingPathComponent("Note.md"))
+        let loud = try CLI.run(["fetch", scratch.url.path])
+        #expect(loud.status == 1)
+        #expect(loud.out.contains("HUT: failed: "), "\(loud.out)")
+        let quiet = try CLI.run(["fetch", scratch.url.path, "-q"])
+        #expect(quiet.status == 1)
+        #expect(quiet.out == "")
+        let lines = quiet.err.split(separator: "\n")
+        #expect(lines.count == 2, "\(quiet.err)")
+        #expect(
+            lines.allSatisfy {
+                $0.hasPrefix("vaultgen: error: HUT: failed: ") || $0.hasPrefix("vaultgen: error: IREN: failed: ")
+            })
+    }
+
     @Test func verboseSaysWhatWasReadAndDecided() throws {
         let vault = try FixtureVault("update-crlf")
         defer { vault.remove() }
