@@ -35,8 +35,8 @@ release: deps
 
 # The main job on the sample vault: refresh it, then check it.
 run: release
-	$(RELEASE_BIN) update $(VAULT) --templates Templates
-	$(RELEASE_BIN) check $(VAULT)
+	$(RELEASE_BIN) update -C $(VAULT) --templates $(CURDIR)/Templates
+	$(RELEASE_BIN) check -C $(VAULT)
 
 test: deps
 	$(SWIFT) test --disable-xctest

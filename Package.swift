@@ -55,17 +55,22 @@ let package = Package(
             name: "ConsoleOutput", dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // Download new daily bars into the price files.
         .target(name: "Fetch", dependencies: ["Correlation", "VaultModel", "Figures", "Refresh"]),
+        // `-C DIR` / `--vault DIR`, the option group both executables share.
+        .target(
+            name: "CommandOptions",
+            dependencies: ["VaultModel", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .executableTarget(
             name: "VaultgenFetch",
             dependencies: [
-                "Fetch", "Figures", "Refresh", "ConsoleOutput",
+                "CommandOptions", "ConsoleOutput", "Fetch", "Figures", "Refresh",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "vaultgen",
             dependencies: [
-                "VaultModel", "VaultFiles", "Correlation", "Figures", "Refresh", "ConsoleOutput",
+                "CommandOptions", "ConsoleOutput", "VaultModel", "VaultFiles", "Correlation", "Figures", "Refresh",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // Release builds allocate with mimalloc (Debian's libmimalloc-dev), which replaces malloc for the

@@ -15,7 +15,7 @@ p="$dest/usr/local"
 check "vaultgen runs from its install folder" "'$p/bin/vaultgen' --version"
 check "vaultgen-fetch is beside it" "test -x '$p/bin/vaultgen-fetch'"
 check "templates installed" "test -f '$p/share/vaultgen/Templates/pair-table.mustache'"
-check "update finds the installed templates" "tmp=\$(mktemp -d) && cp -r Vault/. \$tmp/ && '$p/bin/vaultgen' update \$tmp --dry-run; s=\$?; rm -rf \$tmp; test \$s -eq 0"
+check "update finds the installed templates" "tmp=\$(mktemp -d) && cp -r Vault/. \$tmp/ && '$p/bin/vaultgen' update -C \$tmp --dry-run; s=\$?; rm -rf \$tmp; test \$s -eq 0"
 for page in "$p"/share/man/man1/vaultgen*.1; do
     check "man -l $(basename "$page")" "MANWIDTH=80 man -l '$page' | grep -q vaultgen"
 done

@@ -896,7 +896,7 @@ def snapshot(root: str) -> dict:
             p = os.path.join(folder, f)
             st = os.stat(p)
             rel = os.path.relpath(p, root)
-            if rel != ".vaultgen.lock":  # the documented lock file: opened (and touched) by every run
+            if not rel.startswith(".vaultgen" + os.sep):  # the documented runtime folder: its lock is opened by every run
                 out[rel] = (st.st_size, st.st_mtime_ns, st.st_ino)
     return out
 

@@ -45,6 +45,20 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// Parses a date that names a period, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: its first day, or with `end` its last
+    /// (`2025` → 2025-12-31, `2024-02` → 2024-02-29). The one meaning every date option has: `--since` takes the
+    /// first day, `--until` and `--as-of` the last.
+    public static func parsePeriod(_ text: String, end: Bool) -> Day? {
+        guard let first = parseBound(text) else { return nil }
+        guard end else { return first }
+        let (year, month, _) = first.civil
+        switch text.trimmingCharacters(in: .whitespaces).utf8.count {
+        case 4: return Day(year: year, month: 12, day: 31)
+        case 7: return Day(year: year, month: month, day: length(ofMonth: month, year: year))
+        default: return first
+        }
+    }
+
     /// The date as `YYYY-MM-DD`.
     public var iso: String {
         let (year, month, day) = civil

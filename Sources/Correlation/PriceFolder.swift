@@ -24,10 +24,10 @@ public struct PriceFolder: Sendable {
     }
 
     /// Creates a reader for the vault's price folder `folder` (a vault path, `Prices`): no price file outside the
-    /// vault is read. Messages name files as `<folder>/<TICKER>.csv`.
-    public init(vaultRoot: URL, folder: String) {
+    /// vault is read. Messages name files as `<displayName>/<TICKER>.csv`, by default `<folder>/<TICKER>.csv`.
+    public init(vaultRoot: URL, folder: String, displayName: String? = nil) {
         url = vaultRoot.appendingPathComponent(folder)
-        displayName = folder
+        self.displayName = displayName ?? folder
         confinement = vaultRoot
         self.folder = folder
     }

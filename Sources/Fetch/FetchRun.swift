@@ -27,6 +27,8 @@ public struct FetchRun {
     public var today = Day(daysSince1970: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down)))
     /// Replaces the client's sleep; tests record the pauses instead of waiting through them.
     public var pause: ((Double) -> Void)?
+    /// How messages show a vault path (the price files); the command shows paths relative to the current folder.
+    public var showPath: (String) -> String = { $0 }
     /// The most bytes one answer may have, counted after decompression (`HTTPClient.answerLimit`).
     public var answerLimit = HTTPClient.answerLimit
 
@@ -60,7 +62,7 @@ public struct FetchRun {
         let folder = vaultRoot.appendingPathComponent(config.prices)
         let fetcher = TickerFetcher(
             provider: provider, baseURL: baseURL, key: key, today: today, client: client, folder: folder,
-            folderName: config.prices, vaultRoot: vaultRoot)
+            folderName: showPath(config.prices), vaultRoot: vaultRoot)
 
         var report = FetchReport()
         var lock: VaultLock?

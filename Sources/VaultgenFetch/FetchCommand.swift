@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandOptions
 import ConsoleOutput
 import Fetch
 import Figures
@@ -23,18 +24,27 @@ struct FetchCommand: ParsableCommand, OutputCommand {
             from the provider. One line per ticker: updated N rows, up to date, rewrote N rows, or failed: \
             reason; a failed ticker's file is left exactly as it was.
 
+            The vault is the nearest folder, from the current one (or -C DIR) upward, holding .obsidian/ or \
+            .vaultgen.yml; in no vault, fetch refuses to run (exit 2).
+
             Exit status: 0 every ticker up to date or written; 1 some failed (the others are still written); \
             2 on a usage or configuration error, or when another run holds the lock.
             """)
 
-    @Argument(help: "The vault folder.", completion: .directory)
-    var vault: String = "."
+    /// The vault folder, as older versions took it; `-C` is the spelling now (hidden, and quiet for cron).
+    @Argument(help: ArgumentHelp("The vault folder (the old spelling of -C).", visibility: .hidden))
+    var legacyVault: String?
+
+    @OptionGroup var location: VaultOptions
 
     @Flag(name: .customLong("dry-run"), help: "Print the requests that would be made; fetch and write nothing.")
     var dryRun = false
 
-    @Option(help: ArgumentHelp("Fetch only these tickers, comma-separated: HUT,IREN.", valueName: "list"))
-    var tickers: String?
+    @Option(
+        parsing: .upToNextOption,
+        help: ArgumentHelp(
+            "Fetch only these tickers, separated by commas, spaces or both: HUT,IREN.", valueName: "tickers"))
+    var tickers: [String] = []
 
     @Option(help: "Seconds to wait for another run's lock before giving up.")
     var wait: Double = 10
@@ -50,8 +60,9 @@ struct FetchCommand: ParsableCommand, OutputCommand {
         }
     }
 
+    /// `--tickers`, however the list was split; nil when not given.
     private var tickerList: [String]? {
-        tickers.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+        tickers.isEmpty ? nil : GroupTickers.list(tickers)
     }
 
     /// Runs the command; a usage error exits 2 as documented (swift-argument-parser's default is 64).
@@ -64,10 +75,16 @@ struct FetchCommand: ParsableCommand, OutputCommand {
     /// Prints a line per ticker as soon as it is done (with `-q`, only the failed ones, on stderr), then the
     /// summary; exits 1 when some ticker failed.
     func run() throws {
-        var fetch = FetchRun(vaultRoot: URL(fileURLWithPath: vault), tickers: tickerList)
+        let vault: VaultOptions.Located
+        do { vault = try location.vault(from: legacyVault) } catch {
+            Console.error("\(error)")
+            throw ExitCode(2)
+        }
+        var fetch = FetchRun(vaultRoot: vault.root, tickers: tickerList)
+        fetch.showPath = { vault.show($0) }
         fetch.dryRun = dryRun
         fetch.lockWait = wait
-        if Console.isVerbose { describe() }
+        if Console.isVerbose { describe(vault) }
         let report: FetchReport
         do {
             // Flushed: a long run shows progress in the log.
@@ -89,18 +106,16 @@ struct FetchCommand: ParsableCommand, OutputCommand {
     }
 
     /// With `-v`: the vault, its config, the provider and the price folder.
-    func describe() {
-        let root = URL(fileURLWithPath: vault).standardizedFileURL
-        Console.verbose("vault root \(root.path)")
-        let file = root.appendingPathComponent(VaultConfig.fileName)
+    func describe(_ vault: VaultOptions.Located) {
+        Console.verbose("vault root \(vault.show(""))")
+        let file = vault.root.appendingPathComponent(VaultConfig.fileName)
         guard FileManager.default.fileExists(atPath: file.path) else {
             Console.verbose("config: no \(VaultConfig.fileName) in the vault root; the defaults apply")
             return
         }
-        Console.verbose("config \(file.path)")
-        if let config = try? VaultConfig.load(vaultRoot: root) {
-            Console.verbose(
-                "provider \(config.fetch.provider), prices \(root.appendingPathComponent(config.prices).path)")
+        Console.verbose("config \(vault.show(VaultConfig.fileName))")
+        if let config = try? VaultConfig.load(vaultRoot: vault.root) {
+            Console.verbose("provider \(config.fetch.provider), prices \(vault.show(config.prices))")
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Charts
+import CommandOptions
 import ConsoleOutput
 import Correlation
 import Figures
@@ -26,8 +27,7 @@ struct ChartCommand: ParsableCommand, OutputCommand {
     @Argument(help: "The sector note: its name or its path inside the vault.", completion: NoteCompletion.notes)
     var note: String
 
-    @Option(help: "The vault folder.", completion: .directory)
-    var vault = "."
+    @OptionGroup var location: VaultOptions
 
     @Option(
         help: "Write one chart to this file instead of the note's embeds.",
@@ -40,7 +40,9 @@ struct ChartCommand: ParsableCommand, OutputCommand {
     @Flag(help: "With --out, draw the rolling correlation instead of the price chart.")
     var rolling = false
 
-    @Option(name: .customLong("as-of"), help: "Pin 'present' to this date (YYYY-MM-DD).")
+    @Option(
+        name: .customLong("as-of"),
+        help: "Pin 'present' to this date: YYYY, YYYY-MM or YYYY-MM-DD (a period's last day).")
     var asOf: String?
 
     @OptionGroup var templates: TemplateOptions
@@ -48,45 +50,50 @@ struct ChartCommand: ParsableCommand, OutputCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        if let asOf, Day(iso: asOf) == nil { throw ValidationError("--as-of must be a date like 2026-01-30") }
+        _ = try DateOption.last("--as-of", asOf)
         if heatmap && out == nil { throw ValidationError("--heatmap goes with --out FILE") }
         if rolling && out == nil { throw ValidationError("--rolling goes with --out FILE") }
         if rolling && heatmap { throw ValidationError("--rolling and --heatmap draw different charts: choose one") }
     }
 
     func run() throws {
-        let root = URL(fileURLWithPath: vault)
-        let day = asOf.flatMap { Day(iso: $0) }
+        let vault = try location.required()
+        let root = vault.root
+        let day = try DateOption.last("--as-of", asOf)
         let folder = templates.folder
+        // A path this command (or update) printed names its note from wherever it is given.
+        let note = vault.vaultPath(typed: self.note) ?? self.note
         guard let out else {
             // The note's own embeds: the chart part of an update limited to this note.
             var run = UpdateRun(vaultRoot: root, templatesFolder: folder, options: .init(asOf: day, only: [note]))
             run.writesNotes = false
-            run.typedVault = vault
+            run.showPath = { [vault] in vault.show($0) }
             let outcome: UpdateRun.Outcome
             do { outcome = try run.run(mode: .write) } catch {
                 Output.error("vaultgen: \(error)")
                 throw ExitCode(2)
             }
             Console.describeVault(
-                root, notes: outcome.plan.notesRead, prices: outcome.updater?.vault.config.prices, templates: folder)
-            for warning in outcome.plan.warnings { Console.warning(line: warning.description) }
+                vault, notes: outcome.plan.notesRead, prices: outcome.updater?.vault.config.prices, templates: folder)
+            for warning in outcome.plan.warnings { Console.warning(line: vault.shown(warning).description) }
             // Only what was written: a chart a full disk kept out is a failure below, never "drew".
             let written = Set(outcome.written)
             for drawing in outcome.charts where written.contains(drawing.path) {
-                Console.status("drew \(drawing.path): \(drawing.kind.rawValue) of \(drawing.note)")
+                Console.status(
+                    "drew \(vault.show(drawing.path)): \(drawing.kind.rawValue) of \(vault.show(drawing.note))")
             }
             if outcome.plan.sectorNotes == 0 {
-                Output.error("vaultgen: \(note) is not a sector note (no tickers: in its front matter, no #sector tag)")
+                Output.error(
+                    "vaultgen: \(self.note) is not a sector note (no tickers: in its front matter, no #sector tag)")
                 throw ExitCode(2)
             }
             if outcome.plan.charts.isEmpty {
                 Output.error(
-                    "vaultgen: \(note) embeds no chart vaultgen draws (![[…-sector-chart.png]], ![[…-correlation-heatmap.png]] or ![[…-rolling-correlation.png]])"
+                    "vaultgen: \(self.note) embeds no chart vaultgen draws (![[…-sector-chart.png]], ![[…-correlation-heatmap.png]] or ![[…-rolling-correlation.png]])"
                 )
                 throw ExitCode(1)
             }
-            for failure in outcome.failures { Output.error("vaultgen: \(failure)") }
+            for failure in outcome.failures { Output.error("vaultgen: \(vault.showLeading(failure))") }
             if !outcome.failures.isEmpty { throw ExitCode(2) }
             if !outcome.plan.warnings.isEmpty { throw ExitCode(1) }
             return
@@ -94,8 +101,9 @@ struct ChartCommand: ParsableCommand, OutputCommand {
         do {
             guard let folder else { throw UpdateRun.RunError.noTemplates }
             let (loaded, sources) = try Vault.loadWithSources(root: root)
-            let prices = PriceFolder(vaultRoot: root, folder: loaded.config.prices)
-            Console.describeVault(root, notes: loaded.notes.count, prices: loaded.config.prices, templates: folder)
+            let prices = PriceFolder(
+                vaultRoot: root, folder: loaded.config.prices, displayName: vault.show(loaded.config.prices))
+            Console.describeVault(vault, notes: loaded.notes.count, prices: loaded.config.prices, templates: folder)
             let updater = VaultUpdater(
                 vault: loaded, sources: sources, templates: try TemplateSet.load(folder: folder),
                 knownTickers: Set(prices.availableTickers()))
@@ -104,7 +112,7 @@ struct ChartCommand: ParsableCommand, OutputCommand {
                 format: out.hasSuffix(".svg") ? .svg : .png,
                 prices: prices.load(updater.tickersNeeded()), asOf: day)
             try NoteWriter.write(image.bytes, to: out)
-            Console.status("drew \(out)")
+            Console.status("drew \(vault.display.show(out))")
         } catch {
             Output.error("vaultgen: \(error)")
             throw ExitCode(2)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandOptions
 import ConsoleOutput
 import Foundation
 import Refresh
@@ -10,6 +11,12 @@ struct CheckCommand: ParsableCommand, OutputCommand {
         abstract:
             "Check every link of a vault: broken links, missing attachments, headings and blocks, ambiguity, orphans.",
         discussion: """
+            The vault is the nearest folder, from the current one (or -C DIR, or the first path given) upward, \
+            holding .obsidian/ or .vaultgen.yml; with no path, the whole vault is checked, and in no vault check \
+            refuses (exit 2). A folder given is checked as part of its vault: only its notes are reported, their \
+            links resolved against the whole vault; a folder in no vault is checked as a vault of its own (but not \
+            fixed). Paths are shown relative to the current folder.
+
             Each finding is printed as path:line:column with the link as written and a hint. Which kinds are \
             errors or warnings, and which targets and orphans are ignored, is set in the vault's .vaultgen.yml.
 
@@ -29,12 +36,11 @@ struct CheckCommand: ParsableCommand, OutputCommand {
 
     @Argument(
         help: ArgumentHelp(
-            "The vault folder (default: the current one); or notes to check, whose vault is the nearest folder above them holding .obsidian/ or .vaultgen.yml (what a pre-commit hook passes).",
-            valueName: "vault-or-notes"), completion: .file(extensions: ["md"]))
+            "Notes or folders to check (default: the whole vault). Their vault is the nearest folder above them holding .obsidian/ or .vaultgen.yml, and their links are resolved against all of it; a folder in no vault is itself checked as one.",
+            valueName: "path"), completion: .file(extensions: ["md"]))
     var paths: [String] = []
 
-    /// The vault folder, as the user wrote it or as found above the notes given.
-    var vault: String { targets.vault }
+    @OptionGroup var location: VaultOptions
 
     @Option(help: "Output format: text, json or github (workflow annotations).")
     var format: CheckReport.Format = .text
@@ -55,13 +61,13 @@ struct CheckCommand: ParsableCommand, OutputCommand {
     }
 
     func run() throws {
-        if fix { try repair() }
+        let targets = try self.targets()
+        let root = targets.vault.root
+        if fix { try repair(targets) }
         var times = StageTimes()
         let loaded: Vault
         do {
-            loaded = try times.measure("read") { () throws(VaultError) in
-                try Vault.load(root: URL(fileURLWithPath: vault))
-            }
+            loaded = try times.measure("read") { () throws(VaultError) in try Vault.load(root: root) }
         } catch {
             Console.error("\(error)")
             throw ExitCode(2)
@@ -69,17 +75,16 @@ struct CheckCommand: ParsableCommand, OutputCommand {
         let checker = times.measure("index") { LinkChecker(vault: loaded) }
         var result = times.measure("check") { checker.check() }
         // Notes given by name: their findings alone, their links resolved against the whole vault.
-        if let files = targets.notes {
+        if let notes = targets.notes {
             let known = Set(loaded.notes.map(\.path))
-            if let stranger = files.first(where: { !known.contains($0) }) {
-                Console.error("\(stranger): not a note of the vault \(vault)")
+            if let stranger = notes.first(where: { !known.contains($0.path) }) {
+                Console.error("\(stranger.typed): not a note of the vault \(targets.vault.show(""))")
                 throw ExitCode(2)
             }
-            let wanted = Set(files)
-            result.findings.removeAll { !wanted.contains($0.path) }
         }
-        Console.describeVault(URL(fileURLWithPath: vault), notes: loaded.notes.count)
-        let report = times.measure("report") { render(result) }
+        if !targets.isWholeVault { result.findings.removeAll { !targets.covers($0.path) } }
+        Console.describeVault(targets.vault, notes: loaded.notes.count)
+        let report = times.measure("report") { render(result, pathPrefix: targets.vault.display.vaultPrefix) }
         Console.result(report, terminator: "")
         if timing { Console.timing(times.line) }
         try Vaultgen.finish(result.errors > 0 ? 1 : 0)
@@ -87,49 +92,68 @@ struct CheckCommand: ParsableCommand, OutputCommand {
 }
 
 extension CheckCommand {
-    /// The vault and, when notes were named, their vault paths.
-    var targets: (vault: String, notes: [String]?) {
+    /// What `check` reads and what it reports on.
+    struct Targets {
+        var vault: VaultOptions.Located
+        /// The notes named, by vault path, with the path as typed; nil when none was.
+        var notes: [(path: String, typed: String)]?
+        /// The folders named, by vault path ("" for the root).
+        var folders: [String] = []
+
+        var isWholeVault: Bool { notes == nil && (folders.isEmpty || folders.contains("")) }
+
+        /// Whether a finding in the note at vault path `path` is reported.
+        func covers(_ path: String) -> Bool {
+            if notes?.contains(where: { $0.path == path }) == true { return true }
+            return folders.contains { path.hasPrefix($0 + "/") }
+        }
+    }
+
+    /// The vault and what in it to report on: the vault found from the current folder (after `-C`), or from the
+    /// first path; a folder in no vault is its own root. Notes and folders named are turned into vault paths.
+    func targets() throws -> Targets {
+        guard let first = paths.first else {
+            return Targets(vault: try location.required())
+        }
+        try location.entered()
         var isFolder: ObjCBool = false
-        guard let first = paths.first else { return (".", nil) }
-        // A first path that is a folder, or names no `.md` file, is the vault (a missing one is reported as such).
         let exists = FileManager.default.fileExists(atPath: first, isDirectory: &isFolder)
-        if (exists && isFolder.boolValue) || (!exists && !VaultPath.hasMarkdownExtension(first)) {
-            let rest = Array(paths.dropFirst())
-            return (first, rest.isEmpty ? nil : Self.vaultPaths(rest, in: first))
+        // A first path that is a folder, or names no `.md` file, is where the vault is looked for from.
+        let isNote = !(exists && isFolder.boolValue) && VaultPath.hasMarkdownExtension(first)
+        let start = isNote ? (first as NSString).deletingLastPathComponent : first
+        let vault: VaultOptions.Located
+        if let found = try VaultOptions.optional(from: start.isEmpty ? "." : start) {
+            vault = found
+        } else if !isNote && !fix {
+            vault = VaultOptions.Located(
+                root: URL(fileURLWithPath: VaultLocator.realFolder(URL(fileURLWithPath: first))))
+        } else {
+            vault = try VaultOptions.required(from: start.isEmpty ? "." : start)
         }
-        var root = Self.vaultAbove(first) ?? "."
-        // Shown relative to the current folder, as `check` shows paths.
-        let here = FileManager.default.currentDirectoryPath
-        if root == here { root = "." } else if root.hasPrefix(here + "/") { root.removeFirst(here.count + 1) }
-        return (root, Self.vaultPaths(paths, in: root))
-    }
-
-    /// The nearest folder above `path` that holds `.obsidian/` or `.vaultgen.yml`.
-    static func vaultAbove(_ path: String) -> String? {
-        var folder = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent()
-        while true {
-            for marker in [".obsidian", VaultConfig.fileName]
-            where FileManager.default.fileExists(atPath: folder.appendingPathComponent(marker).path) {
-                return folder.path
+        var targets = Targets(vault: vault, notes: nil)
+        for path in paths {
+            var isFolder: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+            if exists && isFolder.boolValue {
+                guard let inside = vault.vaultPath(typed: path) else {
+                    Output.error("vaultgen: \(path): not a folder of the vault \(vault.show(""))")
+                    throw ExitCode(2)
+                }
+                targets.folders.append(inside)
+            } else if VaultPath.hasMarkdownExtension(path) {
+                targets.notes = (targets.notes ?? []) + [(vault.vaultPath(typed: path) ?? path, path)]
+            } else if !exists && (path as NSString).pathExtension.isEmpty {
+                // A folder mistyped; a file that is not a note (what a pre-commit hook may pass) is left alone.
+                Output.error("vaultgen: error: \(path): no such vault folder")
+                throw ExitCode(2)
             }
-            let parent = folder.deletingLastPathComponent()
-            if parent.path == folder.path { return nil }
-            folder = parent
         }
-    }
-
-    /// Markdown files as vault paths (`Sectors/N.md`), read from paths relative to the current folder.
-    static func vaultPaths(_ files: [String], in vault: String) -> [String] {
-        let root = URL(fileURLWithPath: vault).standardizedFileURL.resolvingSymlinksInPath().path
-        return files.filter { VaultPath.hasMarkdownExtension($0) }.map { file in
-            let full = URL(fileURLWithPath: file).standardizedFileURL.resolvingSymlinksInPath().path
-            return full.hasPrefix(root + "/") ? String(full.dropFirst(root.count + 1)) : file
-        }
+        return targets
     }
 
     /// `--fix`: plans the fixes, then prints them as a patch (`--diff`) or writes them behind the lock.
-    func repair() throws {
-        let root = URL(fileURLWithPath: vault)
+    func repair(_ targets: Targets) throws {
+        let root = targets.vault.root
         var lock: VaultLock? = nil
         if !diff {
             do { lock = try VaultLock(vaultRoot: root, wait: 10) } catch {
@@ -143,8 +167,15 @@ extension CheckCommand {
             Console.error("\(error)")
             throw ExitCode(2)
         }
-        let (plan, fixes) = LinkFixer(vault: loaded.vault, sources: loaded.sources).plan()
-        for fix in fixes { Console.info("\(diff ? "would fix" : "fixed") \(fix)") }
+        var (plan, fixes) = LinkFixer(vault: loaded.vault, sources: loaded.sources).plan()
+        // Notes or folders named: only their links are fixed.
+        if !targets.isWholeVault {
+            plan.rewrites.removeAll { !targets.covers($0.path) }
+            fixes.removeAll { !targets.covers($0.path) }
+        }
+        for fix in fixes {
+            Console.info("\(diff ? "would fix" : "fixed") \(targets.vault.showLeading(fix.description))")
+        }
         if diff {
             for rewrite in plan.rewrites {
                 Console.result(
@@ -165,15 +196,16 @@ extension CheckCommand {
 extension CheckCommand {
     /// The report in its format. With `-q`, text and GitHub annotations keep the errors alone (no warnings, no
     /// summary); JSON is a result for a tool and stays whole. Text findings take colour on a terminal.
-    func render(_ result: CheckResult) -> String {
+    func render(_ result: CheckResult, pathPrefix: String) -> String {
         guard Console.isQuiet, format != .json else {
-            let report = CheckReport.render(result, format: format, pathPrefix: vault)
+            let report = CheckReport.render(result, format: format, pathPrefix: pathPrefix)
             return format == .text ? Console.colorFindings(report) : report
         }
         var errors = result
         errors.findings.removeAll { $0.severity != .error }
         // The summary is the report's last line.
-        let lines = CheckReport.render(errors, format: format, pathPrefix: vault).split(separator: "\n").dropLast()
+        let lines = CheckReport.render(errors, format: format, pathPrefix: pathPrefix).split(separator: "\n")
+            .dropLast()
         let report = lines.map { $0 + "\n" }.joined()
         return format == .text ? Console.colorFindings(report) : report
     }

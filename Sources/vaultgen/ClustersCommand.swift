@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandOptions
 import ConsoleOutput
 import Correlation
 import Figures
@@ -36,12 +37,18 @@ struct ClustersCommand: ParsableCommand, OutputCommand {
             Exit status: 0 ok; 1 a ticker was left out; 2 usage error, or a vault or config that cannot be read.
             """)
 
-    @Argument(help: "The vault folder.", completion: .directory)
-    var vault: String = "."
+    /// The vault folder as earlier versions took it; `-C` is the spelling now.
+    @Argument(help: ArgumentHelp("The vault folder (the old spelling of -C).", visibility: .hidden))
+    var legacyVault: String?
+
+    @OptionGroup var location: VaultOptions
 
     @Option(
-        help: ArgumentHelp("Cluster these tickers instead of the sector notes' (comma-separated).", valueName: "A,B,C"))
-    var tickers: String?
+        parsing: .upToNextOption,
+        help: ArgumentHelp(
+            "Cluster these tickers instead of the sector notes' (separated by commas, spaces or both).",
+            valueName: "tickers"))
+    var tickers: [String] = []
 
     @Flag(help: "Cluster every ticker with a price file in the prices folder.")
     var all = false
@@ -64,13 +71,17 @@ struct ClustersCommand: ParsableCommand, OutputCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        if tickers != nil, all { throw ValidationError("--tickers and --all cannot be used together.") }
-        if let tickers, Self.list(tickers).isEmpty { throw ValidationError("--tickers names no ticker.") }
+        if !tickers.isEmpty, all { throw ValidationError("--tickers and --all cannot be used together.") }
+        if !tickers.isEmpty, GroupTickers.list(tickers).isEmpty { throw ValidationError("--tickers names no ticker.") }
+        if let bad = GroupTickers.list(tickers).first(where: { !GroupTickers.isTicker($0) }) {
+            throw ValidationError("'\(bad)' is not a ticker (capitals, digits and - . ^ =, at most 12)")
+        }
     }
 
     func run() throws {
         var times = StageTimes()
-        let root = URL(fileURLWithPath: vault)
+        let vault = try location.required(from: legacyVault)
+        let root = vault.root
         let loaded: (vault: Vault, sources: [SourceText])
         do {
             loaded = try times.measure("read") { () throws(VaultError) in try Vault.loadWithSources(root: root) }
@@ -81,14 +92,14 @@ struct ClustersCommand: ParsableCommand, OutputCommand {
         let config = loaded.vault.config
         // The vault's prices are read only from inside the vault (the one rule for vault files).
         let folder =
-            pricesFolder.map { PriceFolder(url: URL(fileURLWithPath: $0)) }
-            ?? PriceFolder(vaultRoot: root, folder: config.prices)
-        Console.describeVault(root, notes: loaded.vault.notes.count)
-        Console.describePrices(folder.url)
+            pricesFolder.map { PriceFolder(url: URL(fileURLWithPath: $0), displayName: vault.display.show($0)) }
+            ?? PriceFolder(vaultRoot: root, folder: config.prices, displayName: vault.show(config.prices))
+        Console.describeVault(vault, notes: loaded.vault.notes.count)
+        Console.describePrices(folder.url, display: vault.display)
         let sectors = times.measure("read") { Self.sectors(of: loaded.vault, sources: loaded.sources, prices: folder) }
         let requested: [String]
-        if let tickers {
-            requested = Self.list(tickers)
+        if !tickers.isEmpty {
+            requested = GroupTickers.list(tickers)
         } else if all {
             requested = folder.availableTickers()
         } else {
@@ -97,7 +108,8 @@ struct ClustersCommand: ParsableCommand, OutputCommand {
         }
         guard !requested.isEmpty else {
             Output.error(
-                "vaultgen: no tickers to cluster: \(vault) has no sector note with tickers; pass --tickers or --all")
+                "vaultgen: no tickers to cluster: \(vault.show("")) has no sector note with tickers; pass --tickers or --all"
+            )
             throw ExitCode(2)
         }
         var options = CorrelationOptions(settings: config.correlation)
@@ -120,11 +132,6 @@ struct ClustersCommand: ParsableCommand, OutputCommand {
         }
         if timing { Console.timing(times.line) }
         if !distances.leftOut.isEmpty { throw ExitCode(1) }
-    }
-
-    /// `A, B,C` → `["A", "B", "C"]`.
-    static func list(_ text: String) -> [String] {
-        text.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
     }
 
     /// Each sector note with tickers, by note name, in vault order.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandOptions
 import ConsoleOutput
 import Correlation
 import Figures
@@ -28,16 +29,25 @@ struct CorrCommand: ParsableCommand, OutputCommand {
             a.rolling(N).corr(b) on the dates both have), averaged over the pairs that have a value that date \
             (stages: read, rolling, write).
 
+            Without --prices, the prices are the vault's (found from the current folder or -C DIR upward, as \
+            every command finds it; in no vault corr refuses, exit 2). With --prices, a folder of price files \
+            alone will do, and the vault's settings are used when there is a vault.
+
             Exit status: 0 ok; 1 some figure is n/a because a price file is missing or bad; 2 usage error.
             """)
 
-    @Argument(help: "The tickers to correlate, e.g. HUT IREN WULF CORZ (capitals, digits and - . ^ =; never a path).")
-    var tickers: [String]
+    @Argument(
+        help: ArgumentHelp(
+            "The tickers to correlate, separated by spaces, commas or both: HUT IREN WULF, HUT,IREN,WULF (capitals, digits and - . ^ =; never a path).",
+            valueName: "tickers"))
+    var tickerWords: [String]
+
+    /// The tickers, however the list was split.
+    var tickers: [String] { GroupTickers.list(tickerWords) }
 
     @OptionGroup var window: WindowOptions
 
-    @Option(help: "The vault folder.", completion: .directory)
-    var vault: String = "."
+    @OptionGroup var location: VaultOptions
 
     @Option(
         name: .customLong("prices"),
@@ -76,6 +86,7 @@ struct CorrCommand: ParsableCommand, OutputCommand {
 
     func validate() throws {
         // A ticker becomes a file name: anything else (`../../secret`) must never become a path.
+        if tickers.isEmpty { throw ValidationError("name at least one ticker") }
         if let bad = tickers.first(where: { !GroupTickers.isTicker($0) }) {
             throw ValidationError("'\(bad)' is not a ticker (capitals, digits and - . ^ =, at most 12)")
         }
@@ -91,17 +102,22 @@ struct CorrCommand: ParsableCommand, OutputCommand {
     }
 
     func run() throws {
-        let folder = try priceFolder()
+        // With --prices, a folder of prices alone will do; the vault's prices need the vault.
+        let vault = try pricesFolder == nil ? location.required() : location.optional()
+        let config = try config(vault)
+        let folder = priceFolder(vault, config: config)
         // The vault's `correlation:` settings, as `update` uses them; flags override each one.
-        let options = try options(config: config()?.correlation ?? .init())
+        let options = try options(config: config?.correlation ?? .init())
+        let tickers = self.tickers
         if Console.isVerbose {
-            Console.describePrices(folder.url)
-            let file = URL(fileURLWithPath: vault).appendingPathComponent(VaultConfig.fileName)
-            let found = FileManager.default.fileExists(atPath: file.path)
-            Console.verbose(
-                found
-                    ? "correlation settings from \(Console.shown(file)), where no flag overrides them"
-                    : "config: no \(VaultConfig.fileName) in \(vault); defaults and flags apply")
+            Console.describePrices(folder.url, display: vault?.display ?? PathDisplay(vaultRoot: nil))
+            if let vault,
+                FileManager.default.fileExists(atPath: vault.root.appendingPathComponent(VaultConfig.fileName).path)
+            {
+                Console.verbose("correlation settings from \(vault.show(VaultConfig.fileName)) where no flag is given")
+            } else {
+                Console.verbose("config: no \(VaultConfig.fileName); the defaults apply where no flag is given")
+            }
         }
         var times = StageTimes()
         let series = times.measure("read") { folder.load(tickers) }
@@ -152,29 +168,25 @@ struct CorrCommand: ParsableCommand, OutputCommand {
             frequency: weekly ? .weekly : .daily, minOverlap: minOverlap ?? config.minOverlap)
     }
 
-    /// The vault's config, when the vault folder has one (nil for a folder of prices alone).
-    func config() throws -> VaultConfig? {
-        let root = URL(fileURLWithPath: vault)
-        guard FileManager.default.fileExists(atPath: root.appendingPathComponent(VaultConfig.fileName).path) else {
-            return nil
-        }
-        do { return try VaultConfig.load(vaultRoot: root) } catch {
-            Console.error("\(error)")
+    /// The vault's config; nil outside a vault (a folder of prices alone, given with --prices).
+    func config(_ vault: VaultOptions.Located?) throws -> VaultConfig? {
+        guard let vault else { return nil }
+        do { return try VaultConfig.load(vaultRoot: vault.root) } catch {
+            Output.error("vaultgen: \(error)")
             throw ExitCode(2)
         }
     }
 
     /// Where the price files are: `--prices`, else the price folder the vault's `.vaultgen.yml` names (default
-    /// `Prices`), from which nothing outside the vault is read.
-    func priceFolder() throws -> PriceFolder {
-        if let pricesFolder { return PriceFolder(url: URL(fileURLWithPath: pricesFolder)) }
-        let root = URL(fileURLWithPath: vault)
-        do {
-            return PriceFolder(vaultRoot: root, folder: try VaultConfig.load(vaultRoot: root).prices)
-        } catch {
-            Console.error("\(error)")
-            throw ExitCode(2)
+    /// `Prices`), from which nothing outside the vault is read. Files are named as paths are shown.
+    func priceFolder(_ vault: VaultOptions.Located?, config: VaultConfig?) -> PriceFolder {
+        if let pricesFolder {
+            let display = vault?.display ?? PathDisplay(vaultRoot: nil)
+            return PriceFolder(url: URL(fileURLWithPath: pricesFolder), displayName: display.show(pricesFolder))
         }
+        guard let vault else { preconditionFailure("run() requires the vault when --prices is not given") }
+        let folder = config?.prices ?? "Prices"
+        return PriceFolder(vaultRoot: vault.root, folder: folder, displayName: vault.show(folder))
     }
 }
 

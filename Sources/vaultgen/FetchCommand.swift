@@ -11,7 +11,7 @@ struct FetchCommand: ParsableCommand {
         commandName: "fetch",
         abstract: "Download new daily bars into the vault's price files (vaultgen fetch --help for options).")
 
-    @Argument(parsing: .captureForPassthrough, help: "The vault folder and fetch's options.")
+    @Argument(parsing: .captureForPassthrough, help: "fetch's options (-C DIR, --tickers, --dry-run, --wait).")
     var arguments: [String] = []
 
     func run() throws {

@@ -33,10 +33,13 @@ struct NewSectorCommand: ParsableCommand, OutputCommand {
     @Argument(help: "The note's name (its file name without .md).")
     var name: String
 
-    @Option(help: "The group's tickers, comma-separated: CORZ,HUT,IREN.")
-    var tickers: String
+    @Option(
+        parsing: .upToNextOption,
+        help: ArgumentHelp(
+            "The group's tickers, separated by commas, spaces or both: CORZ,HUT,IREN.", valueName: "tickers"))
+    var tickers: [String]
 
-    @Option(help: "Start of the window: YYYY, YYYY-MM or YYYY-MM-DD.")
+    @Option(help: "Start of the window: YYYY, YYYY-MM or YYYY-MM-DD (a period's first day).")
     var since = "2024-01"
 
     @Option(
@@ -53,12 +56,11 @@ struct NewSectorCommand: ParsableCommand, OutputCommand {
         if let bad = list.first(where: { !GroupTickers.isTicker($0) }) {
             throw ValidationError("'\(bad)' is not a ticker")
         }
+        _ = try DateOption.first("--since", since)
         try options.validate(name: name)
     }
 
-    private var tickerList: [String] {
-        tickers.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-    }
+    private var tickerList: [String] { GroupTickers.list(tickers) }
 
     func run() throws {
         try options.write(name: name) { updater, root, today in

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandOptions
 import ConsoleOutput
 import Correlation
 import Foundation
@@ -9,8 +10,7 @@ import VaultModel
 /// What `new sector` and `new sector-map` share: the options every new note takes and checks, and writing it
 /// inside the vault, behind the vault's lock, never over an existing file.
 struct NewNoteOptions: ParsableArguments {
-    @Option(help: "The vault folder.", completion: .directory)
-    var vault = "."
+    @OptionGroup var location: VaultOptions
 
     @Option(help: "The folder inside the vault to write the note in.")
     var folder = ""
@@ -18,7 +18,9 @@ struct NewNoteOptions: ParsableArguments {
     @Option(help: "Seconds to wait for another run's lock.")
     var wait: Double = 10
 
-    @Option(name: .customLong("as-of"), help: "Pin 'present' to this date (YYYY-MM-DD).")
+    @Option(
+        name: .customLong("as-of"),
+        help: "Pin 'present' to this date: YYYY, YYYY-MM or YYYY-MM-DD (a period's last day).")
     var asOf: String?
 
     @OptionGroup var templates: TemplateOptions
@@ -26,13 +28,13 @@ struct NewNoteOptions: ParsableArguments {
     @OptionGroup var output: OutputOptions
 
     /// `--as-of` as a day (checked by `validate(name:)`).
-    var asOfDay: Day? { asOf.flatMap { Day(iso: $0) } }
+    var asOfDay: Day? { try? DateOption.last("--as-of", asOf) }
 
     func validate(name: String) throws {
         if name.isEmpty || name.contains(where: { "/\\[]#^|:".contains($0) }) {
             throw ValidationError("the name cannot be empty or contain / \\ [ ] # ^ | :")
         }
-        if let asOf, Day(iso: asOf) == nil { throw ValidationError("--as-of must be a date like 2026-01-30") }
+        _ = try DateOption.last("--as-of", asOf)
         if folder.hasPrefix("/") || VaultPath.normalize(folder) == nil {
             throw ValidationError("--folder must be a folder inside the vault, not '\(folder)'")
         }
@@ -42,9 +44,9 @@ struct NewNoteOptions: ParsableArguments {
     /// Writes `NAME.md` in `folder` of the vault with the text `render` gives (from the loaded vault, its root
     /// and today's date), and prints where; any error is exit 2.
     func write(name: String, done: String = "", render: (VaultUpdater, URL, String) throws -> String) throws {
-        let root = URL(fileURLWithPath: vault)
+        let vault = try location.required()
+        let root = vault.root
         let relative = VaultPath.join(VaultPath.normalize(folder) ?? "", "\(name).md")
-        let target = root.appendingPathComponent(relative)
         do {
             guard let folderURL = templates.folder else { throw UpdateRun.RunError.noTemplates }
             let templateSet = try TemplateSet.load(folder: folderURL)
@@ -52,16 +54,16 @@ struct NewNoteOptions: ParsableArguments {
             defer { lock.release() }
             // Where the note goes: inside the vault, whatever link is on the way, and nothing there yet.
             if let path = try? VaultFile.locate(relative, in: root), access(path, F_OK) == 0 || isLink(path) {
-                Output.error("vaultgen: \(target.path) exists already; it is never overwritten")
+                Output.error("vaultgen: \(vault.show(relative)) exists already; it is never overwritten")
                 throw ExitCode(2)
             }
             let (loaded, sources) = try Vault.loadWithSources(root: root)
-            Console.describeVault(root, notes: loaded.notes.count, prices: loaded.config.prices, templates: folderURL)
+            Console.describeVault(vault, notes: loaded.notes.count, prices: loaded.config.prices, templates: folderURL)
             let updater = VaultUpdater(vault: loaded, sources: sources, templates: templateSet)
             let today = ISO8601DateFormatter.string(from: Date(), timeZone: .current, formatOptions: [.withFullDate])
             let text = try render(updater, root, today)
             try NoteWriter.write(Array(text.utf8), to: relative, in: root)
-            Console.status("wrote \(target.path)\(done)")
+            Console.status("wrote \(vault.show(relative))\(done)")
         } catch let exit as ExitCode {
             throw exit
         } catch {

@@ -25,13 +25,14 @@ struct NewSectorMapCommand: ParsableCommand, OutputCommand {
     @Argument(help: "The note's name (its file name without .md).")
     var name: String
 
-    @Option(help: "Start of the window: YYYY, YYYY-MM or YYYY-MM-DD.")
+    @Option(help: "Start of the window: YYYY, YYYY-MM or YYYY-MM-DD (a period's first day).")
     var since = "2024-01"
 
     @OptionGroup var options: NewNoteOptions
     var output: OutputOptions { options.output }
 
     func validate() throws {
+        _ = try DateOption.first("--since", since)
         try options.validate(name: name)
     }
 

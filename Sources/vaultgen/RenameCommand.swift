@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandOptions
 import ConsoleOutput
 import Foundation
 import Refresh
@@ -31,8 +32,7 @@ struct RenameCommand: ParsableCommand, OutputCommand {
     @Argument(help: "The new name, or a vault path to move it to.", completion: NoteCompletion.folders)
     var new: String
 
-    @Option(help: "The vault folder.", completion: .directory)
-    var vault: String = "."
+    @OptionGroup var location: VaultOptions
 
     @Flag(name: .customLong("keep-text"), help: "Give links that showed the old name that name as their alias.")
     var keepText = false
@@ -57,8 +57,10 @@ struct RenameCommand: ParsableCommand, OutputCommand {
     }
 
     func run() throws {
+        let vault = try location.required()
+        // A path this command printed (`../Companies/IREN.md`) names its file from wherever it is given.
         var run = RenameRun(
-            vaultRoot: URL(fileURLWithPath: vault), old: old, new: new,
+            vaultRoot: vault.root, old: vault.vaultPath(typed: old) ?? old, new: new,
             options: RenamePlanner.Options(keepText: keepText, addAlias: alias))
         run.lockWait = wait
         let looking = dryRun || diff
@@ -69,10 +71,10 @@ struct RenameCommand: ParsableCommand, OutputCommand {
             Output.error("vaultgen: \(error)")
             throw ExitCode(2)
         }
-        Console.describeVault(URL(fileURLWithPath: vault))
-        for warning in plan.warnings { Console.warning(line: "\(warning)") }
+        Console.describeVault(vault)
+        for warning in plan.warnings { Console.warning(line: vault.showLeading("\(warning)")) }
         if diff {
-            for move in plan.moves { Console.info("would rename \(move.from) → \(move.to)") }
+            for move in plan.moves { Console.info("would rename \(vault.show(move.from)) → \(vault.show(move.to))") }
             for rewrite in plan.rewrites {
                 Console.result(
                     UnifiedDiff.render(old: rewrite.original, new: rewrite.updated, path: rewrite.path), terminator: "")
@@ -80,11 +82,12 @@ struct RenameCommand: ParsableCommand, OutputCommand {
             Console.info(plan.summary(looking: true))
         } else {
             for move in plan.moves {
-                Console.status("\(looking ? "would rename" : "renamed") \(move.from) → \(move.to)")
+                Console.status(
+                    "\(looking ? "would rename" : "renamed") \(vault.show(move.from)) → \(vault.show(move.to))")
             }
             for rewrite in plan.rewrites {
                 Console.status(
-                    "\(looking ? "would rewrite" : "rewrote") \(rewrite.finalPath): \(rewrite.links) link\(rewrite.links == 1 ? "" : "s")"
+                    "\(looking ? "would rewrite" : "rewrote") \(vault.show(rewrite.finalPath)): \(rewrite.links) link\(rewrite.links == 1 ? "" : "s")"
                 )
             }
             Console.status(plan.summary(looking: looking))

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandOptions
 import ConsoleOutput
 import Correlation
 import Figures
@@ -15,7 +16,8 @@ struct UpdateCommand: ParsableCommand, OutputCommand {
             docs/sector-notes.md, and --explain) and the generated Backlinks subsection change; everything else \
             renders exactly as before. Every number in a correlation context that is left as it was is reported \
             as PATH:LINE:COL: warning. A note is written only when its bytes change, atomically, behind a lock \
-            file in the vault (.vaultgen.lock). Nothing outside the vault is read or written, and a symbolic link \
+            file in the vault (.vaultgen/lock; the .vaultgen/ folder is made with a .gitignore holding *). \
+            Nothing outside the vault is read or written, and a symbolic link \
             is never written through or replaced: a note or chart that is one is left as it was, with a warning \
             (a note it leads to is refreshed under its own path), and a lock file that is one stops the run \
             (exit 2). A note whose name no [[link]] can hold (| # ^ ]] or a line break) is left out of backlink \
@@ -30,16 +32,28 @@ struct UpdateCommand: ParsableCommand, OutputCommand {
             the summary and every other message go to standard error. --check --diff prints the patch and exits 1 \
             when anything would change, with no output and status 0 when nothing would.
 
+            The vault is the nearest folder, from the current one (or -C DIR) upward, holding .obsidian/ or \
+            .vaultgen.yml; in no vault, update refuses to run (exit 2). Paths are shown relative to the current \
+            folder, and a path it printed can be given back to --only.
+
             Exit status: 0 done (or nothing to do); 1 with --check when something would change, or with \
             --strict when there are warnings; 2 on an error (bad vault, config or template, lock held by \
             another run, a note that could not be written).
             """
     )
 
-    @Argument(help: "The vault folder.", completion: .directory)
-    var vault: String = "."
+    /// The vault folder, as older versions took it; `-C` is the spelling now. Hidden, and quiet: cron lines that
+    /// still use it keep working without a word.
+    @Argument(help: ArgumentHelp("The vault folder (the old spelling of -C).", visibility: .hidden))
+    var legacyVault: String?
 
-    @Option(name: .customLong("as-of"), help: "Pin 'present' to this date (YYYY-MM-DD) so a refresh can be reproduced.")
+    @OptionGroup var location: VaultOptions
+
+    @Option(
+        name: .customLong("as-of"),
+        help:
+            "Pin 'present' to this date so a refresh can be reproduced: YYYY, YYYY-MM or YYYY-MM-DD (a period's last day)."
+    )
     var asOf: String?
 
     @Flag(name: .customLong("dry-run"), help: "List what would change; write nothing.")
@@ -87,22 +101,26 @@ struct UpdateCommand: ParsableCommand, OutputCommand {
         if explain && (dryRun || diff || check || fetch) {
             throw ValidationError("--explain writes nothing and prints its own report; pass it alone (with --only)")
         }
-        if let asOf, Day(iso: asOf) == nil { throw ValidationError("--as-of must be a date like 2026-01-30") }
+        _ = try DateOption.last("--as-of", asOf)
         if let problem = LockWait.problem(wait) { throw ValidationError(problem) }
     }
 
     func run() throws {
+        let vault = try location.required(from: legacyVault)
+        // The fetch program runs in this folder (after -C) and finds the same vault from its root.
         let fetched =
             try !fetch
             || FetchProgram.run(
-                arguments: [vault, "--wait", "\(wait)"] + (dryRun || diff || check ? ["--dry-run"] : [])
+                arguments: [vault.root.path, "--wait", "\(wait)"] + (dryRun || diff || check ? ["--dry-run"] : [])
                     + output.arguments,
                 outputToStandardError: diff)
+        // A path this command printed names its note from wherever it is given.
+        let notes = only.map { vault.vaultPath(typed: $0) ?? $0 }
         var run = UpdateRun(
-            vaultRoot: URL(fileURLWithPath: vault), templatesFolder: templates.folder,
-            options: VaultUpdater.Options(asOf: asOf.flatMap { Day(iso: $0) }, only: only))
+            vaultRoot: vault.root, templatesFolder: templates.folder,
+            options: VaultUpdater.Options(asOf: try DateOption.last("--as-of", asOf), only: notes))
         run.lockWait = wait
-        run.typedVault = vault
+        run.showPath = { [vault] in vault.show($0) }
         let outcome: UpdateRun.Outcome
         do {
             outcome = try run.run(mode: dryRun || diff || check || explain ? .look : .write)
@@ -112,22 +130,22 @@ struct UpdateCommand: ParsableCommand, OutputCommand {
         }
         if let note = outcome.lockNote { Console.warning(note) }
         Console.describeVault(
-            URL(fileURLWithPath: vault), notes: outcome.plan.notesRead, prices: outcome.updater?.vault.config.prices,
+            vault, notes: outcome.plan.notesRead, prices: outcome.updater?.vault.config.prices,
             templates: templates.folder)
         let plan = outcome.plan
         if explain {
             for explanation in plan.explanations {
-                Console.result(prefixed(explanation.path))
+                Console.result(vault.show(explanation.path))
                 for line in explanation.lines { Console.result("  " + line) }
             }
             try Vaultgen.finish(0)
         }
         if let folder = outcome.pricesMissing {
             Console.error(
-                "\(prefixed(folder)): no price files (the config's `prices:` names this folder, "
+                "\(vault.show(folder)): no price files (the config's `prices:` names this folder, "
                     + "default Prices); no figure or chart was refreshed")
         }
-        for warning in plan.warnings { Console.warning(line: prefixed(warning.description)) }
+        for warning in plan.warnings { Console.warning(line: vault.shown(warning).description) }
         let looking = dryRun || diff || check
         if diff {
             // Standard output is the patch alone: everything else goes to standard error.
@@ -136,22 +154,22 @@ struct UpdateCommand: ParsableCommand, OutputCommand {
                     UnifiedDiff.render(old: change.original, new: change.updated, path: change.path), terminator: "")
             }
             for drawing in outcome.charts {
-                Console.info("vaultgen: chart \(prefixed(drawing.path)) would be drawn anew")
+                Console.info("vaultgen: chart \(vault.show(drawing.path)) would be drawn anew")
             }
         } else {
             let verb = looking ? "would update" : "updated"
             // A set: thousands of notes written would make a list look-up per note quadratic (0.2 s for 9,203).
             let written = Set(outcome.written)
             for change in plan.changes where looking || written.contains(change.path) {
-                Console.status("\(verb) \(prefixed(change.path)): \(Self.describe(change.figures))")
+                Console.status("\(verb) \(vault.show(change.path)): \(Self.describe(change.figures))")
             }
             for drawing in outcome.charts where looking || written.contains(drawing.path) {
                 Console.status(
-                    "\(looking ? "would draw" : "drew") \(prefixed(drawing.path)): \(drawing.kind.rawValue) of \(drawing.note)"
+                    "\(looking ? "would draw" : "drew") \(vault.show(drawing.path)): \(drawing.kind.rawValue) of \(vault.show(drawing.note))"
                 )
             }
         }
-        for failure in outcome.failures { Console.error(prefixed(failure)) }
+        for failure in outcome.failures { Console.error(vault.showLeading(failure)) }
         if diff { Console.info(outcome.summary) } else { Console.status(outcome.summary) }
         if timing { Console.timing(outcome.times.line) }
         if !outcome.failures.isEmpty { try Vaultgen.finish(2) }
@@ -160,10 +178,6 @@ struct UpdateCommand: ParsableCommand, OutputCommand {
         // Figures that could not be refreshed for want of every price file are worth a mail from cron.
         if outcome.pricesMissing != nil { try Vaultgen.finish(1) }
         try Vaultgen.finish(fetched ? 0 : 1)
-    }
-
-    private func prefixed(_ path: String) -> String {
-        vault == "." ? path : (vault.hasSuffix("/") ? vault : vault + "/") + path
     }
 
     /// `pair table, Range row x2, backlinks`

@@ -59,10 +59,24 @@ struct Vaultgen: ParsableCommand {
         return dlsym(process, "__asan_init") != nil
     }()
 
+    /// `vaultgen -C DIR update …` as git takes it: a `-C DIR` (or `--vault DIR`) before the command moves behind the
+    /// command's name (`new`'s two words), where the command's own option group reads it.
+    static func hoistingDirectory(_ arguments: [String]) -> [String] {
+        var words = arguments
+        var moved: [String] = []
+        while words.count >= 2, ["-C", "--vault"].contains(words[0]) {
+            moved += words.prefix(2)
+            words.removeFirst(2)
+        }
+        guard !moved.isEmpty, let command = words.first, !command.hasPrefix("-") else { return arguments }
+        let name = command == "new" && words.count > 1 && !words[1].hasPrefix("-") ? 2 : 1
+        return Array(words.prefix(name)) + moved + words.dropFirst(name)
+    }
+
     /// Runs the command; a usage error exits 2 as documented, with its message as `vaultgen: error: …` and then
     /// the usage lines.
     static func main() {
-        let arguments = Array(CommandLine.arguments.dropFirst())
+        let arguments = hoistingDirectory(Array(CommandLine.arguments.dropFirst()))
         if let problem = unknownCommand(arguments) {
             Console.settings = OutputOptions.settings(scanning: arguments)
             Console.error(problem)

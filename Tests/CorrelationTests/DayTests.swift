@@ -39,3 +39,24 @@ import Testing
         #expect(Day(iso: day)?.isoWeekStart.iso == monday)
     }
 }
+
+/// The one meaning every date option has: a partial date names a period, `--since` takes its first day,
+/// `--until` and `--as-of` its last.
+@Suite("dates that name a period")
+struct PeriodDateTests {
+    @Test(arguments: [
+        ("2025", "2025-01-01", "2025-12-31"), ("2025-06", "2025-06-01", "2025-06-30"),
+        ("2024-02", "2024-02-01", "2024-02-29"), ("2023-02", "2023-02-01", "2023-02-28"),
+        ("2025-06-15", "2025-06-15", "2025-06-15"), ("1900-02", "1900-02-01", "1900-02-28"),
+    ])
+    func firstAndLastDay(_ text: String, _ first: String, _ last: String) {
+        #expect(Day.parsePeriod(text, end: false)?.iso == first)
+        #expect(Day.parsePeriod(text, end: true)?.iso == last)
+    }
+
+    @Test(arguments: ["25", "2025-6", "2025-13", "2025-02-30", "2025/06", "June 2025", ""])
+    func otherFormsAreNoDate(_ text: String) {
+        #expect(Day.parsePeriod(text, end: true) == nil)
+        #expect(Day.parsePeriod(text, end: false) == nil)
+    }
+}

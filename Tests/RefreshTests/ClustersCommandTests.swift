@@ -78,6 +78,7 @@ struct ClustersCommandTests {
 
     @Test func aTickerWithTooFewCommonDaysIsLeftOutWithAWarning() throws {
         let scratch = try Scratch("clusters-na")
+        try Scratch.markVault(scratch.url)
         let prices = scratch.url.appendingPathComponent("Prices")
         try FileManager.default.createDirectory(at: prices, withIntermediateDirectories: true)
         var seed: UInt64 = 17

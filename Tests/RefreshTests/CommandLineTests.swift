@@ -6,9 +6,12 @@ import Testing
 struct CommandLineTests {
     @Test func checkExitsOneWithErrorsAndPrintsGitHubAnnotations() throws {
         let input = Repo.fixtures.appendingPathComponent("check-basic/input")
-        let result = try CLI.run(["check", input.path, "--format", "github"])
+        // Paths relative to the current folder, as every command shows them.
+        let result = try CLI.run(["check", input.path, "--format", "github"], in: Repo.root)
         #expect(result.status == 1)
-        #expect(result.out.contains("::error file=\(input.path)/Home.md,line=14,col=20,title=broken link::[[Alpah]]"))
+        #expect(
+            result.out.contains(
+                "::error file=Tests/Fixtures/check-basic/input/Home.md,line=14,col=20,title=broken link::[[Alpah]]"))
         #expect(result.out.hasSuffix("6 notes, 23 links, 1 attachment: 8 errors, 5 warnings\n"))
     }
 
@@ -91,7 +94,9 @@ struct CommandLineTests {
     @Test func fetchRunsTheFetchProgramWithItsOwnHelpAndExitStatus() throws {
         let help = try CLI.run(["fetch", "--help"])
         #expect(help.status == 0)
-        #expect(help.out.contains("USAGE: vaultgen fetch [<vault>] [--dry-run] [--tickers <list>] [--wait <wait>]"))
+        #expect(
+            help.out.contains(
+                "USAGE: vaultgen fetch [--vault <dir>] [--dry-run] [--tickers <tickers> ...] [--wait <wait>]"))
         let missing = try CLI.run(["fetch", "/nonexistent/vault"])
         #expect(missing.status == 2)
         #expect(missing.err == "vaultgen: error: /nonexistent/vault: no such vault folder\n")

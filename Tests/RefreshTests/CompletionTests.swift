@@ -51,7 +51,8 @@ struct CompletionTests {
         #expect(bash.contains("__vaultgen_add_completions -d"))
         #expect(bash.contains("__vaultgen_add_completions -o plusdirs -fX '!*.@(md)'"))
         #expect(zsh.contains("'--templates[") && zsh.contains(":templates:_files -/'"))
-        #expect(zsh.contains("'--vault[The vault folder.]:vault:_files -/'"))
+        #expect(zsh.contains("'(-C --vault)'{-C,--vault}'[Run as if started in this folder;"))
+        #expect(zsh.contains("(default\\: from the current folder).]:dir:_files -/'"))
         #expect(zsh.contains("unless set).]:dir:_files -/'"))
     }
 

@@ -66,7 +66,7 @@ struct ConsoleTests {
         #expect(
             update.err.split(separator: "\n").first.map(String.init)
                 == "\(vault.root.path)/Gap.md:2:1: warning: group figures not refreshed: no usable prices for NOPE "
-                + "(Prices/NOPE.csv: no such file) (tickers from front matter, line 2)")
+                + "(\(vault.root.path)/Prices/NOPE.csv: no such file) (tickers from front matter, line 2)")
         let corr = try CLI.run(["corr", "HUT", "NOPE", "--vault", Repo.root.appendingPathComponent("Vault").path])
         #expect(corr.status == 1)
         #expect(corr.err.hasPrefix("vaultgen: warning: NOPE left out: "), "\(corr.err)")
@@ -199,8 +199,8 @@ struct ConsoleTests {
         #expect(
             verbose.err.contains(
                 "vaultgen: convention: daily log returns, Pearson, pairwise-complete dates, "), "\(verbose.err)")
-        // Paths relative to the current folder.
-        #expect(verbose.err.contains("vaultgen: prices Vault/Prices (11 price files)\n"), "\(verbose.err)")
+        // Paths relative to the current folder, which -C/--vault moved into the vault.
+        #expect(verbose.err.contains("vaultgen: prices Prices (11 price files)\n"), "\(verbose.err)")
         #expect(plain.err == "")
     }
 

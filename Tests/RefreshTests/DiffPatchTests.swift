@@ -20,6 +20,7 @@ struct DiffPatchTests {
     func theDiffAppliedByGitAndByPatchIsWhatUpdateWrites() throws {
         let scratch = try Scratch("diff-patch")
         let vault = scratch.url.appendingPathComponent("vault")
+        try Scratch.markVault(vault)
         for (path, text) in Self.notes {
             let url = vault.appendingPathComponent(path)
             try FileManager.default.createDirectory(
@@ -52,7 +53,7 @@ struct DiffPatchTests {
         }
         let write = try CLI.run(["update", vault.path] + templates)
         #expect(write.status == 0, "\(write.err)")
-        let written = Scratch.snapshot(vault).filter { !$0.key.hasPrefix(".vaultgen.lock") }
+        let written = Scratch.snapshot(vault).filter { !$0.key.hasPrefix(".vaultgen/") }
         #expect(written["Hub Note.md"] != Data(Self.notes["Hub Note.md"]!.utf8))
         for (tool, copy) in copies {
             let patched = Scratch.snapshot(copy)

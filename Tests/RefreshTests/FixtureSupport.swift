@@ -15,6 +15,8 @@ struct FixtureVault {
         let fm = FileManager.default
         root = fm.temporaryDirectory.appendingPathComponent("vaultgen-\(name)-\(UUID().uuidString)")
         try fm.copyItem(at: Repo.fixtures.appendingPathComponent("\(name)/input"), to: root)
+        // A vault is marked: an empty `.obsidian/`, which no snapshot of files lists.
+        try fm.createDirectory(at: root.appendingPathComponent(".obsidian"), withIntermediateDirectories: true)
         if let prices, !fm.fileExists(atPath: root.appendingPathComponent("Prices").path) {
             try fm.copyItem(at: prices, to: root.appendingPathComponent("Prices"))
         }
@@ -29,13 +31,13 @@ struct FixtureVault {
         return try run.run(mode: mode)
     }
 
-    /// Every file of the vault except prices, the lock and charts, by path.
+    /// Every file of the vault except prices, vaultgen's runtime files (`.vaultgen/`) and charts, by path.
     func files(under folder: URL? = nil) throws -> [String: Data] {
         let base = folder ?? root
         var out: [String: Data] = [:]
         let enumerator = FileManager.default.enumerator(atPath: base.path)
         while let path = enumerator?.nextObject() as? String {
-            if path.hasPrefix("Prices") || path.hasSuffix(".vaultgen.lock") || path.hasSuffix(".png")
+            if path.hasPrefix("Prices") || path.hasPrefix(".vaultgen/") || path.hasSuffix(".png")
                 || path.hasSuffix(".svg")
             {
                 continue

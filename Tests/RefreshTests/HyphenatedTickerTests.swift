@@ -10,7 +10,7 @@ struct HyphenatedTickerTests {
     @Test func aNewSectorWithBTCUSDIsStableOverThreeUpdates() throws {
         let scratch = try Scratch("hyphen")
         let vault = scratch.url.appendingPathComponent("vault")
-        try FileManager.default.createDirectory(at: vault, withIntermediateDirectories: true)
+        try Scratch.markVault(vault)
         try FileManager.default.copyItem(at: Self.prices, to: vault.appendingPathComponent("Prices"))
         let common = ["--templates", Repo.templates.path, "--as-of", "2025-06-30"]
         let made = try CLI.run(

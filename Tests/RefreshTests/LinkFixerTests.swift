@@ -53,6 +53,7 @@ struct LinkFixerTests {
 
     @Test func theCommandFixesThenChecksAgain() throws {
         let scratch = try Scratch("fix")
+        try Scratch.markVault(scratch.url)
         try Data("# Alpha\n".utf8).write(to: scratch.url.appendingPathComponent("Alpha.md"))
         try Data("[[Alpah]] and [[Gone]]\n".utf8).write(to: scratch.url.appendingPathComponent("Home.md"))
         let diff = try CLI.run(["check", scratch.url.path, "--fix", "--diff"])
@@ -61,7 +62,8 @@ struct LinkFixerTests {
         #expect(
             try String(contentsOf: scratch.url.appendingPathComponent("Home.md"), encoding: .utf8)
                 == "[[Alpah]] and [[Gone]]\n")
-        let fixed = try CLI.run(["check", scratch.url.path, "--fix"])
+        // From the vault's root, the fixed note is named from there.
+        let fixed = try CLI.run(["check", "--fix"], in: scratch.url)
         #expect(fixed.status == 1)  // [[Gone]] has no candidate: still an error
         #expect(fixed.err.contains("fixed Home.md:1:1: [[Alpah]] → [[Alpha]]"))
         #expect(fixed.out.contains("broken link [[Gone]]"))

@@ -9,6 +9,7 @@ import VaultModel
 struct RenameRunTests {
     static func vault(_ files: [String: String]) throws -> Scratch {
         let scratch = try Scratch("rename")
+        try Scratch.markVault(scratch.url)
         for (path, text) in files {
             let url = scratch.url.appendingPathComponent(path)
             try FileManager.default.createDirectory(

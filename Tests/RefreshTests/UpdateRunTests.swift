@@ -73,6 +73,8 @@ struct UpdateRunTests {
         let vault = try FixtureVault("update-untouched")
         defer { vault.remove() }
         // A pid that cannot be running: above the kernel's pid_max limit.
+        try FileManager.default.createDirectory(
+            at: vault.root.appendingPathComponent(VaultLock.folderName), withIntermediateDirectories: true)
         try "4194304\n".write(
             to: vault.root.appendingPathComponent(VaultLock.fileName), atomically: true, encoding: .utf8)
         let outcome = try FixtureVault.run(vault)

@@ -91,7 +91,7 @@ struct BadInputTests {
         let update = try CLI.run(["update", root.path, "--templates", Repo.templates.path])
         // These vaults have no price folder: a sector note among them makes that one error, exit 1.
         #expect(update.status == (update.err.contains(": no price files (") ? 1 : 0), "\(update.err)")
-        #expect(scratch.files(root).filter { !$0.key.hasPrefix(".vaultgen.lock") } == before)
+        #expect(scratch.files(root).filter { !$0.key.hasPrefix(".vaultgen/") } == before)
     }
 
     @Test func everyCommittedNoteCaseIsListed() throws {
@@ -287,6 +287,6 @@ struct BadInputTests {
             #expect(result.status == 2)
             #expect(result.err.contains(root.path + "/" + message), "\(result.err)")
         }
-        #expect(scratch.files(root).filter { !$0.key.hasPrefix(".vaultgen.lock") } == before)
+        #expect(scratch.files(root).filter { !$0.key.hasPrefix(".vaultgen/") } == before)
     }
 }

@@ -114,7 +114,7 @@ struct LongNameTests {
     @Test func aNoteWithANameNearNameMaxIsUpdatedAndItsLeftoverCleared() throws {
         let scratch = try Scratch("long-name")
         let root = scratch.url.appendingPathComponent("v")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try Scratch.markVault(root)
         let stem = String(Self.name.dropLast(3))
         try Data("# Long\n\n## Related\n".utf8).write(to: root.appendingPathComponent(Self.name))
         try Data("# Other\n\n[[\(stem)]]\n".utf8).write(to: root.appendingPathComponent("Other.md"))
@@ -128,7 +128,7 @@ struct LongNameTests {
         let text = try String(contentsOf: root.appendingPathComponent(Self.name), encoding: .utf8)
         #expect(text == "# Long\n\n## Related\n\n### Backlinks\n- [[Other]]\n")
         #expect(
-            Set(try FileManager.default.contentsOfDirectory(atPath: root.path)).subtracting([".vaultgen.lock"])
+            Set(try FileManager.default.contentsOfDirectory(atPath: root.path)).subtracting([".vaultgen", ".obsidian"])
                 == [Self.name, "Other.md"])
     }
 }

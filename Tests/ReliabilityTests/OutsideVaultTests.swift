@@ -25,6 +25,13 @@ struct OutsideVaultTests {
             try secret.write(to: outside.appendingPathComponent("secret.txt"))
         }
 
+        /// Where the lock file goes, its folder made.
+        func lockFile() throws -> URL {
+            let folder = root.appendingPathComponent(".vaultgen")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            return folder.appendingPathComponent("lock")
+        }
+
         /// Every file of `outside/`, by name.
         var outsideFiles: [String: Data] { scratch.files(outside) }
 
@@ -35,7 +42,7 @@ struct OutsideVaultTests {
 
     @Test func aLockThatIsASymbolicLinkOutsideIsNeitherTruncatedNorFollowed() throws {
         let setup = try Setup("lock-link")
-        let lock = setup.root.appendingPathComponent(".vaultgen.lock")
+        let lock = try setup.lockFile()
         symlink(setup.outside.appendingPathComponent("secret.txt").path, lock.path)
         let before = setup.scratch.files(setup.root)
         let update = try setup.update()
@@ -64,11 +71,24 @@ struct OutsideVaultTests {
     @Test func aDanglingLockLinkCreatesNothing() throws {
         let setup = try Setup("lock-dangling")
         let target = setup.outside.appendingPathComponent("created-by-vaultgen")
-        symlink(target.path, setup.root.appendingPathComponent(".vaultgen.lock").path)
+        symlink(target.path, try setup.lockFile().path)
         let update = try setup.update()
         #expect(update.status == 2)
         #expect(update.err.contains("cannot open the lock file: it is a symbolic link"), "\(update.err)")
         #expect(!FileManager.default.fileExists(atPath: target.path))
+    }
+
+    @Test func aRuntimeFolderThatIsASymbolicLinkIsNotWrittenThrough() throws {
+        let setup = try Setup("runtime-link")
+        let folder = setup.root.appendingPathComponent(".vaultgen")
+        symlink(setup.outside.path, folder.path)
+        let update = try setup.update()
+        #expect(update.status == 2)
+        #expect(
+            update.err.contains(
+                "\(folder.path): cannot open the lock file: it is a symbolic link, and vaultgen never writes through or over one"
+            ), "\(update.err)")
+        #expect(setup.outsideFiles == ["secret.txt": setup.secret])
     }
 
     @Test func anAttachmentFolderLinkedOutsideGetsNoChart() throws {
@@ -156,7 +176,9 @@ final class LockHolder {
     let fd: Int32
 
     init(root: URL) throws {
-        fd = open(root.appendingPathComponent(".vaultgen.lock").path, O_RDWR | O_CREAT, 0o644)
+        try FileManager.default.createDirectory(
+            at: root.appendingPathComponent(".vaultgen"), withIntermediateDirectories: true)
+        fd = open(root.appendingPathComponent(".vaultgen/lock").path, O_RDWR | O_CREAT, 0o644)
         guard fd >= 0, flock(fd, LOCK_EX | LOCK_NB) == 0 else { throw POSIXError(.EBUSY) }
     }
 

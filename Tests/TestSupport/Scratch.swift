@@ -11,6 +11,13 @@ public final class Scratch {
 
     deinit { try? FileManager.default.removeItem(at: url) }
 
+    /// Marks `folder` (made if missing) as a vault, as Obsidian does: an empty `.obsidian/`, which no snapshot of
+    /// files lists. Every command but `check DIR` refuses a folder that is in no vault.
+    public static func markVault(_ folder: URL) throws {
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent(".obsidian"), withIntermediateDirectories: true)
+    }
+
     /// Every file below `root` (default: the scratch folder), by relative path, with its bytes.
     public func files(_ root: URL? = nil) -> [String: Data] {
         Self.snapshot(root ?? url)

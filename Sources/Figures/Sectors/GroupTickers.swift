@@ -25,6 +25,12 @@ public struct GroupTickers: Sendable, Equatable {
         return text.allSatisfy { ($0.isASCII && ($0.isUppercase || $0.isNumber)) || "-.^=".contains($0) }
     }
 
+    /// The tickers of a list as typed on a command line, whichever way it was split: `HUT,IREN`, `HUT IREN` (one
+    /// word or two) and `HUT, IREN` all give `["HUT", "IREN"]`.
+    public static func list(_ words: [String]) -> [String] {
+        words.flatMap { $0.split(whereSeparator: { $0 == "," || $0.isWhitespace }).map(String.init) }
+    }
+
     /// The group of the note at `index`, or nil when it names none.
     public static func find(
         noteAt index: Int, vault: Vault, sources: [SourceText], resolver: LinkResolver

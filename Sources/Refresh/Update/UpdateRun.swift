@@ -73,6 +73,9 @@ public struct UpdateRun {
     public var writesNotes = true
     /// The vault folder as the user typed it, so that `--only Vault/Sectors/N.md` (what `update` prints) works.
     public var typedVault = "."
+    /// How messages show a vault path (the price files named in warnings); the command shows paths relative to the
+    /// current folder.
+    public var showPath: @Sendable (String) -> String = { $0 }
     /// Stages the new bytes of one file of the vault, by its vault path (see `NoteWriter`); replaceable so tests
     /// can make a write fail the way a full disk does.
     public var stage: @Sendable (_ bytes: [UInt8], _ path: String, _ root: URL) throws -> NoteWriter.Staged? = {
@@ -121,7 +124,8 @@ public struct UpdateRun {
             }
         }
         options.only = only
-        let priceFolder = PriceFolder(vaultRoot: vaultRoot, folder: loaded.vault.config.prices)
+        let priceFolder = PriceFolder(
+            vaultRoot: vaultRoot, folder: loaded.vault.config.prices, displayName: showPath(loaded.vault.config.prices))
         // The price folder's tickers are the ones prose can name: `BTC-USD` is one token only when known.
         let known = Set(priceFolder.availableTickers())
         let pricesMissing = known.isEmpty ? loaded.vault.config.prices : nil

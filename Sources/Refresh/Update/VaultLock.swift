@@ -5,13 +5,17 @@ import VaultFiles
     import Glibc
 #endif
 
-/// Keeps two vaultgen runs on one vault from interleaving: an exclusive `flock` on `.vaultgen.lock`.
+/// Keeps two vaultgen runs on one vault from interleaving: an exclusive `flock` on `.vaultgen/lock`.
 ///
 /// The kernel drops the lock when its process dies, however it dies, so a killed run never blocks the next
 /// nightly one; the file itself stays and names the last holder's process id, which is how a take-over is
-/// reported.
+/// reported. It lives in `.vaultgen/`, vaultgen's folder of runtime files, which is made with a `.gitignore` holding
+/// `*` so that `git add -A` in a vault under git never commits it.
 public final class VaultLock {
-    public static let fileName = ".vaultgen.lock"
+    /// The folder of vaultgen's runtime files, at the vault's root.
+    public static let folderName = ".vaultgen"
+    /// The lock file's vault path.
+    public static let fileName = folderName + "/lock"
 
     public enum LockError: Error, Sendable, CustomStringConvertible {
         /// Another live run holds the lock and did not let go in time.
@@ -43,8 +47,12 @@ public final class VaultLock {
     public init(vaultRoot root: URL, wait: Double) throws(LockError) {
         let path = root.appendingPathComponent(Self.fileName).path
         let fd: Int32
-        do { fd = try VaultFile.open(Self.fileName, in: root, for: .update) } catch {
-            throw .cannotOpen(path: path, reason: error.reason)
+        do {
+            try Self.makeFolder(in: root)
+            fd = try VaultFile.open(Self.fileName, in: root, for: .update)
+        } catch {
+            // The lock file, or `.vaultgen` when the folder is what is in the way.
+            throw .cannotOpen(path: error.path, reason: error.reason)
         }
         let start = Date()
         let deadline = start.addingTimeInterval(wait)
@@ -81,6 +89,30 @@ public final class VaultLock {
         ftruncate(fd, 0)
         flock(fd, LOCK_UN)
         close(fd)
+    }
+
+    /// Makes `.vaultgen/` at the vault's root when it is missing, with its `.gitignore`; a `.vaultgen` that is a
+    /// symbolic link (even to a folder inside the vault) or a file is refused: runtime files are never written
+    /// through a link.
+    static func makeFolder(in root: URL) throws(VaultFileError) {
+        let full = try VaultFile.locate(folderName, in: root)
+        let shown = root.appendingPathComponent(folderName).path
+        var info = stat()
+        if lstat(full, &info) == 0 {
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR: return
+            case S_IFLNK: throw .symbolicLink(path: shown)
+            default: throw .notAFolder(path: shown, folder: folderName)
+            }
+        }
+        guard mkdir(full, 0o755) == 0 else {
+            // Another run made it a moment ago; it writes the `.gitignore`.
+            if errno == EEXIST { return }
+            throw .system(path: shown, reason: "cannot create the folder: \(String(cString: strerror(errno)))")
+        }
+        let ignore = try VaultFile.open(folderName + "/.gitignore", in: root, for: .update)
+        defer { close(ignore) }
+        _ = "*\n".withCString { pwrite(ignore, $0, strlen($0), 0) }
     }
 
     private static func holder(fd: Int32) -> Int32? {
