@@ -7,7 +7,7 @@ RELEASE_BIN = .build/release/vaultgen
 # python3-jsonschema is for the tests alone (they validate the JSON reports against docs/schemas/).
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build release run test asan fuzz lint format dist install uninstall clean
+.PHONY: deps dist-deps build release run test asan fuzz lint format dist install uninstall clean
 
 deps:
 	@missing=""; \
@@ -62,7 +62,19 @@ format:
 DIST = .build/dist
 MANUALS = .build/plugins/GenerateManual/outputs/vaultgen
 
-dist: deps
+# What `make dist` and Scripts/check_install.sh need besides the build: zsh (zsh -n reads the zsh completion),
+# man-db and groff-base (man -l reads each page). `make install` never calls it.
+dist-deps:
+	@missing=""; \
+	command -v zsh >/dev/null 2>&1 || missing="$$missing zsh"; \
+	command -v man >/dev/null 2>&1 || missing="$$missing man-db"; \
+	command -v nroff >/dev/null 2>&1 || missing="$$missing groff-base"; \
+	if [ -n "$$missing" ]; then \
+		echo "make: installing$$missing with apt-get"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+dist: deps dist-deps
 	$(SWIFT) package --allow-writing-to-package-directory generate-manual --multi-page
 	$(SWIFT) build $(RELEASE_FLAGS)
 	rm -rf $(DIST) && mkdir -p $(DIST)/man $(DIST)/completions

@@ -55,6 +55,9 @@ let package = Package(
         .target(name: "DefaultTemplates", plugins: ["EmbedTemplates"]),
         .executableTarget(name: "TemplateEmbedder"),
         .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["TemplateEmbedder"]),
+        // How vaultgen speaks: errors, warnings, results, -q, -v and --color, for both executables.
+        .target(
+            name: "ConsoleOutput", dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // Download new daily bars into the price files.
         .target(name: "Fetch", dependencies: ["Correlation", "VaultModel", "Figures", "Refresh"]),
         // `-C DIR` / `--vault DIR`, the option group both executables share.
@@ -65,14 +68,15 @@ let package = Package(
         .executableTarget(
             name: "VaultgenFetch",
             dependencies: [
-                "CommandOptions", "Fetch", "Figures", "Refresh", "VaultModel",
+                "CommandOptions", "ConsoleOutput", "Fetch", "Figures", "Refresh", "VaultModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "vaultgen",
             dependencies: [
-                "CommandOptions", "VaultModel", "VaultFiles", "Correlation", "Figures", "Refresh", "DefaultTemplates",
+                "CommandOptions", "ConsoleOutput", "VaultModel", "VaultFiles", "Correlation", "Figures", "Refresh",
+                "DefaultTemplates",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // Release builds allocate with mimalloc (Debian's libmimalloc-dev), which replaces malloc for the
@@ -91,6 +95,7 @@ let package = Package(
             dependencies: ["Refresh", "VaultModel", "VaultFiles", "Correlation", "Fetch", "TestSupport"]),
         .testTarget(name: "FetchTests", dependencies: ["Fetch", "Correlation", "VaultModel", "TestSupport"]),
         .testTarget(
-            name: "RefreshTests", dependencies: ["Refresh", "Figures", "VaultModel", "Correlation", "TestSupport"]),
+            name: "RefreshTests",
+            dependencies: ["Refresh", "Figures", "VaultModel", "Correlation", "ConsoleOutput", "TestSupport"]),
     ]
 )

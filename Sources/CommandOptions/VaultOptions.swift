@@ -12,7 +12,7 @@ public struct VaultOptions: ParsableArguments {
         name: [.customShort("C"), .customLong("vault")],
         help: ArgumentHelp(
             "Run as if started in this folder; the vault is the nearest folder from there upward holding .obsidian/ or .vaultgen.yml (default: from the current folder).",
-            valueName: "dir"))
+            valueName: "dir"), completion: .directory)
     public var directory: String?
 
     public init() {}

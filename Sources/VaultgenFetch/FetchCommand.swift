@@ -1,5 +1,6 @@
 import ArgumentParser
 import CommandOptions
+import ConsoleOutput
 import Fetch
 import Figures
 import Foundation
@@ -11,7 +12,7 @@ import VaultModel
 /// A program of its own, `vaultgen-fetch`, which `vaultgen fetch` and `vaultgen update --fetch` run: only it
 /// links URLSession, whose libcurl and its thirty libraries cost every other command 6 ms to start.
 @main
-struct FetchCommand: ParsableCommand {
+struct FetchCommand: ParsableCommand, OutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "vaultgen fetch",
         abstract: "Download new daily bars into the vault's price files.",
@@ -63,6 +64,8 @@ struct FetchCommand: ParsableCommand {
         case text, json
     }
 
+    @OptionGroup var output: OutputOptions
+
     func validate() throws {
         if let problem = LockWait.problem(wait) { throw ValidationError(problem) }
         guard let list = tickerList else { return }
@@ -79,47 +82,59 @@ struct FetchCommand: ParsableCommand {
 
     /// Runs the command; a usage error exits 2 as documented (swift-argument-parser's default is 64).
     static func main() {
-        do {
-            var command = try parseAsRoot()
-            try command.run()
-        } catch {
-            if exitCode(for: error) == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-                Foundation.exit(2)
-            }
-            exit(withError: error)
+        runSpeaking(Array(CommandLine.arguments.dropFirst())) {
+            if Console.isVerbose { VaultLock.observer = { Console.verbose($0) } }
         }
     }
 
-    /// Prints a line per ticker as soon as it is done, then the summary; exits 1 when some ticker failed.
+    /// Prints a line per ticker as soon as it is done (with `-q`, only the failed ones, on stderr), then the
+    /// summary; exits 1 when some ticker failed.
     func run() throws {
         let vault: VaultOptions.Located
         do { vault = try location.vault(from: legacyVault) } catch {
-            FileHandle.standardError.write(Data("vaultgen: error: \(error)\n".utf8))
+            Console.error("\(error)")
             throw ExitCode(2)
         }
         var fetch = FetchRun(vaultRoot: vault.root, tickers: tickerList)
         fetch.showPath = { vault.show($0) }
         fetch.dryRun = dryRun
         fetch.lockWait = wait
+        if Console.isVerbose { describe(vault) }
         let report: FetchReport
         do {
             // Flushed: a long run shows progress in the log.
             report = try fetch.run { result in
-                guard format == .text else { return }
-                print(result.line)
+                if result.failed && Console.isQuiet {
+                    Console.error(result.line)
+                } else if format == .text {
+                    Console.status(result.line)
+                }
                 fflush(nil)
             }
         } catch {
-            FileHandle.standardError.write(Data("vaultgen: \(error)\n".utf8))
+            Console.error("\(error)")
             throw ExitCode(2)
         }
-        if let note = report.lockNote { FileHandle.standardError.write(Data("vaultgen: \(note)\n".utf8)) }
+        if let note = report.lockNote { Console.warning(note) }
         if format == .json {
-            print(report.json(vault: VaultRoot.absolute(vault.root.path), dryRun: dryRun), terminator: "")
+            Console.result(report.json(vault: VaultRoot.absolute(vault.root.path), dryRun: dryRun), terminator: "")
         } else {
-            print(report.summary)
+            Console.status(report.summary)
         }
         if report.exitStatus != 0 { throw ExitCode(1) }
+    }
+
+    /// With `-v`: the vault, its config, the provider and the price folder.
+    func describe(_ vault: VaultOptions.Located) {
+        Console.verbose("vault root \(vault.show(""))")
+        let file = vault.root.appendingPathComponent(VaultConfig.fileName)
+        guard FileManager.default.fileExists(atPath: file.path) else {
+            Console.verbose("config: no \(VaultConfig.fileName) in the vault root; the defaults apply")
+            return
+        }
+        Console.verbose("config \(vault.show(VaultConfig.fileName))")
+        if let config = try? VaultConfig.load(vaultRoot: vault.root) {
+            Console.verbose("provider \(config.fetch.provider), prices \(vault.show(config.prices))")
+        }
     }
 }

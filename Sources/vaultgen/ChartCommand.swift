@@ -1,6 +1,7 @@
 import ArgumentParser
 import Charts
 import CommandOptions
+import ConsoleOutput
 import Correlation
 import DefaultTemplates
 import Figures
@@ -8,7 +9,7 @@ import Foundation
 import Refresh
 import VaultModel
 
-struct ChartCommand: ParsableCommand {
+struct ChartCommand: ParsableCommand, OutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "chart",
         abstract: "Draw a sector note's charts now: the ones it embeds, or one chart to a file of your choice.",
@@ -24,12 +25,14 @@ struct ChartCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The sector note: its name or its path inside the vault.")
+    @Argument(help: "The sector note: its name or its path inside the vault.", completion: NoteCompletion.notes)
     var note: String
 
     @OptionGroup var location: VaultOptions
 
-    @Option(help: "Write one chart to this file instead of the note's embeds.")
+    @Option(
+        help: "Write one chart to this file instead of the note's embeds.",
+        completion: .file(extensions: ["png", "svg"]))
     var out: String?
 
     @Flag(help: "With --out, draw the correlation heat map instead of the price chart.")
@@ -44,6 +47,8 @@ struct ChartCommand: ParsableCommand {
     var asOf: String?
 
     @OptionGroup var templates: TemplateOptions
+
+    @OptionGroup var output: OutputOptions
 
     func validate() throws {
         _ = try DateOption.last("--as-of", asOf)
@@ -70,11 +75,16 @@ struct ChartCommand: ParsableCommand {
                 Output.error("vaultgen: \(error)")
                 throw ExitCode(2)
             }
-            for warning in outcome.plan.warnings { Output.error(vault.shown(warning).description) }
+            Console.describeVault(
+                vault, notes: outcome.plan.notesRead, prices: outcome.updater?.vault.config.prices,
+                templates: templates.shownFolder(vaultRoot: root, config: outcome.updater?.vault.config),
+                rendering: true)
+            for warning in outcome.plan.warnings { Console.warning(line: vault.shown(warning).description) }
             // Only what was written: a chart a full disk kept out is a failure below, never "drew".
             let written = Set(outcome.written)
             for drawing in outcome.charts where written.contains(drawing.path) {
-                print("drew \(vault.show(drawing.path)): \(drawing.kind.rawValue) of \(vault.show(drawing.note))")
+                Console.status(
+                    "drew \(vault.show(drawing.path)): \(drawing.kind.rawValue) of \(vault.show(drawing.note))")
             }
             if outcome.plan.sectorNotes == 0 {
                 Output.error(
@@ -97,6 +107,9 @@ struct ChartCommand: ParsableCommand {
             let (loaded, sources) = try Vault.loadWithSources(root: root)
             let prices = PriceFolder(
                 vaultRoot: root, folder: loaded.config.prices, displayName: vault.show(loaded.config.prices))
+            Console.describeVault(
+                vault, notes: loaded.notes.count, prices: loaded.config.prices,
+                templates: templates.shownFolder(vaultRoot: root, config: loaded.config), rendering: true)
             let updater = VaultUpdater(
                 vault: loaded, sources: sources, templates: templateSet,
                 knownTickers: Set(prices.availableTickers()))
@@ -105,7 +118,7 @@ struct ChartCommand: ParsableCommand {
                 format: out.hasSuffix(".svg") ? .svg : .png,
                 prices: prices.load(updater.tickersNeeded()), asOf: day)
             try NoteWriter.write(image.bytes, to: out)
-            print("drew \(vault.display.show(out))")
+            Console.status("drew \(vault.display.show(out))")
         } catch {
             Output.error("vaultgen: \(error)")
             throw ExitCode(2)

@@ -1,10 +1,11 @@
 import ArgumentParser
 import CommandOptions
+import ConsoleOutput
 import Foundation
 import Refresh
 import VaultModel
 
-struct CheckCommand: ParsableCommand {
+struct CheckCommand: ParsableCommand, OutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract:
@@ -36,7 +37,7 @@ struct CheckCommand: ParsableCommand {
     @Argument(
         help: ArgumentHelp(
             "Notes or folders to check (default: the whole vault). Their vault is the nearest folder above them holding .obsidian/ or .vaultgen.yml, and their links are resolved against all of it; a folder in no vault is itself checked as one.",
-            valueName: "path"))
+            valueName: "path"), completion: .file(extensions: ["md"]))
     var paths: [String] = []
 
     @OptionGroup var location: VaultOptions
@@ -52,6 +53,8 @@ struct CheckCommand: ParsableCommand {
 
     @Flag(help: "With --fix: print the fixes as a unified diff; write nothing.")
     var diff = false
+
+    @OptionGroup var output: OutputOptions
 
     func validate() throws {
         if diff && !fix { throw ValidationError("--diff goes with --fix") }
@@ -70,7 +73,7 @@ struct CheckCommand: ParsableCommand {
         do {
             loaded = try times.measure("read") { () throws(VaultError) in try Vault.load(root: root) }
         } catch {
-            Output.error("vaultgen: \(error)")
+            Console.error("\(error)")
             throw ExitCode(2)
         }
         let checker = times.measure("index") { LinkChecker(vault: loaded) }
@@ -79,18 +82,17 @@ struct CheckCommand: ParsableCommand {
         if let notes = targets.notes {
             let known = Set(loaded.notes.map(\.path))
             if let stranger = notes.first(where: { !known.contains($0.path) }) {
-                Output.error("vaultgen: \(stranger.typed): not a note of the vault \(targets.vault.show(""))")
+                Console.error("\(stranger.typed): not a note of the vault \(targets.vault.show(""))")
                 throw ExitCode(2)
             }
         }
         if !targets.isWholeVault { result.findings.removeAll { !targets.covers($0.path) } }
+        Console.describeVault(targets.vault, notes: loaded.notes.count)
         let report = times.measure("report") {
-            CheckReport.render(
-                result, format: format, pathPrefix: targets.vault.display.vaultPrefix,
-                vault: VaultRoot.absolute(root.path))
+            render(result, pathPrefix: targets.vault.display.vaultPrefix, vault: VaultRoot.absolute(root.path))
         }
-        print(report, terminator: "")
-        if timing { Output.error(times.line) }
+        Console.result(report, terminator: "")
+        if timing { Console.timing(times.line) }
         try Vaultgen.finish(result.errors > 0 ? 1 : 0)
     }
 }
@@ -161,14 +163,14 @@ extension CheckCommand {
         var lock: VaultLock? = nil
         if !diff {
             do { lock = try VaultLock(vaultRoot: root, wait: 10) } catch {
-                Output.error("vaultgen: \(error)")
+                Console.error("\(error)")
                 throw ExitCode(2)
             }
         }
         defer { lock?.release() }
         let loaded: (vault: Vault, sources: [SourceText])
         do { loaded = try Vault.loadWithSources(root: root) } catch {
-            Output.error("vaultgen: \(error)")
+            Console.error("\(error)")
             throw ExitCode(2)
         }
         var (plan, fixes) = LinkFixer(vault: loaded.vault, sources: loaded.sources).plan()
@@ -178,22 +180,42 @@ extension CheckCommand {
             fixes.removeAll { !targets.covers($0.path) }
         }
         for fix in fixes {
-            Output.error("\(diff ? "would fix" : "fixed") \(targets.vault.showLeading(fix.description))")
+            Console.info("\(diff ? "would fix" : "fixed") \(targets.vault.showLeading(fix.description))")
         }
         if diff {
             for rewrite in plan.rewrites {
-                print(
+                Console.result(
                     UnifiedDiff.render(old: rewrite.original, new: rewrite.updated, path: rewrite.path), terminator: "")
             }
-            Output.error(
+            Console.info(
                 "\(fixes.count) link\(fixes.count == 1 ? "" : "s") would be fixed in \(plan.rewrites.count) notes")
             throw ExitCode(fixes.isEmpty ? 0 : 1)
         }
         do { try RenameRun.apply(plan, root: root, move: { _, _ in }) } catch {
-            Output.error("vaultgen: \(error)")
+            Console.error("\(error)")
             throw ExitCode(2)
         }
-        Output.error("\(fixes.count) link\(fixes.count == 1 ? "" : "s") fixed in \(plan.rewrites.count) notes")
+        Console.info("\(fixes.count) link\(fixes.count == 1 ? "" : "s") fixed in \(plan.rewrites.count) notes")
+    }
+}
+
+extension CheckCommand {
+    /// The report in its format. With `-q`, text and GitHub annotations keep the errors alone (no warnings, no
+    /// summary); JSON is a result for a tool and stays whole. Text findings take colour on a terminal.
+    func render(_ result: CheckResult, pathPrefix: String, vault: String) -> String {
+        guard Console.isQuiet, format != .json else {
+            let report = CheckReport.render(result, format: format, pathPrefix: pathPrefix, vault: vault)
+            return format == .text ? Console.colorFindings(report) : report
+        }
+        var errors = result
+        errors.findings.removeAll { $0.severity != .error }
+        // The summary is the report's last line.
+        let lines = CheckReport.render(errors, format: format, pathPrefix: pathPrefix, vault: vault).split(
+            separator: "\n"
+        )
+        .dropLast()
+        let report = lines.map { $0 + "\n" }.joined()
+        return format == .text ? Console.colorFindings(report) : report
     }
 }
 

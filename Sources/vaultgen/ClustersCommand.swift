@@ -1,12 +1,13 @@
 import ArgumentParser
 import CommandOptions
+import ConsoleOutput
 import Correlation
 import Figures
 import Foundation
 import VaultModel
 
 /// `vaultgen clusters`: the average-linkage tree of the vault's tickers, and whether its sectors are clusters.
-struct ClustersCommand: ParsableCommand {
+struct ClustersCommand: ParsableCommand, OutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "clusters",
         abstract: "Cluster the sector notes' tickers by correlation, and say whether each sector is a cluster.",
@@ -56,7 +57,7 @@ struct ClustersCommand: ParsableCommand {
         name: .customLong("prices"),
         help: ArgumentHelp(
             "The price files' folder (default: the vault config's prices folder, <vault>/Prices unless set).",
-            valueName: "dir"))
+            valueName: "dir"), completion: .directory)
     var pricesFolder: String?
 
     @OptionGroup var window: WindowOptions
@@ -66,6 +67,8 @@ struct ClustersCommand: ParsableCommand {
 
     @Flag(help: "Print the wall time of each stage (read, matrix, linkage, sectors, write) to stderr.")
     var timing = false
+
+    @OptionGroup var output: OutputOptions
 
     func validate() throws {
         if !tickers.isEmpty, all { throw ValidationError("--tickers and --all cannot be used together.") }
@@ -91,6 +94,8 @@ struct ClustersCommand: ParsableCommand {
         let folder =
             pricesFolder.map { PriceFolder(url: URL(fileURLWithPath: $0), displayName: vault.display.show($0)) }
             ?? PriceFolder(vaultRoot: root, folder: config.prices, displayName: vault.show(config.prices))
+        Console.describeVault(vault, notes: loaded.vault.notes.count)
+        Console.describePrices(folder.url, display: vault.display)
         let sectors = times.measure("read") { Self.sectors(of: loaded.vault, sources: loaded.sources, prices: folder) }
         let requested: [String]
         if !tickers.isEmpty {
@@ -120,12 +125,13 @@ struct ClustersCommand: ParsableCommand {
                 to: matrix.to?.iso)
         }
         report.vault = VaultRoot.absolute(vault.root.path)
-        for warning in report.warnings { Output.error(warning) }
+        Console.verbose("convention: \(CorrelationReport(matrix: matrix, group: []).convention)")
+        for warning in report.warnings { Console.warning(line: warning) }
         times.measure("write") {
-            print(report.render(format), terminator: "")
+            Console.result(report.render(format), terminator: "")
             fflush(nil)
         }
-        if timing { Output.error(times.line) }
+        if timing { Console.timing(times.line) }
         if !distances.leftOut.isEmpty { throw ExitCode(1) }
     }
 

@@ -1,12 +1,13 @@
 import ArgumentParser
 import CommandOptions
+import ConsoleOutput
 import Correlation
 import Figures
 import Foundation
 import VaultModel
 
 /// `vaultgen corr`: correlates tickers' returns from the vault's price files and prints the matrix and figures.
-struct CorrCommand: ParsableCommand {
+struct CorrCommand: ParsableCommand, OutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "corr",
         abstract: "Correlate tickers' returns from price files.",
@@ -56,7 +57,7 @@ struct CorrCommand: ParsableCommand {
         name: .customLong("prices"),
         help: ArgumentHelp(
             "The price files' folder (default: the vault config's prices folder, <vault>/Prices unless set).",
-            valueName: "dir"))
+            valueName: "dir"), completion: .directory)
     var pricesFolder: String?
 
     @Option(help: "simple or log returns (default: the vault config's correlation: returns, else simple).")
@@ -85,6 +86,8 @@ struct CorrCommand: ParsableCommand {
     @Option(help: "Print the average pairwise rolling correlation over this many trading days instead.")
     var rolling: Int?
 
+    @OptionGroup var output: OutputOptions
+
     func validate() throws {
         // A ticker becomes a file name: anything else (`../../secret`) must never become a path.
         if tickers.isEmpty { throw ValidationError("name at least one ticker") }
@@ -112,6 +115,16 @@ struct CorrCommand: ParsableCommand {
         // The vault's `correlation:` settings, as `update` uses them; flags override each one.
         let options = try options(config: config?.correlation ?? .init())
         let tickers = self.tickers
+        if Console.isVerbose {
+            Console.describePrices(folder.url, display: vault?.display ?? PathDisplay(vaultRoot: nil))
+            if let vault,
+                FileManager.default.fileExists(atPath: vault.root.appendingPathComponent(VaultConfig.fileName).path)
+            {
+                Console.verbose("correlation settings from \(vault.show(VaultConfig.fileName)) where no flag is given")
+            } else {
+                Console.verbose("config: no \(VaultConfig.fileName); the defaults apply where no flag is given")
+            }
+        }
         var times = StageTimes()
         let series = times.measure("read") { folder.load(tickers) }
         if let rolling {
@@ -121,34 +134,33 @@ struct CorrCommand: ParsableCommand {
             let missing = tickers.filter { if case .success = series[$0] { false } else { true } }
             for ticker in missing {
                 let problem = series[ticker].flatMap { if case .failure(let p) = $0 { p } else { nil } }
-                Output.error("warning: \(ticker) left out: \(problem.map { "\($0)" } ?? "no prices")")
+                Console.warning("\(ticker) left out: \(problem.map { "\($0)" } ?? "no prices")")
             }
             times.measure("write") {
                 let returns = options.returns == .log ? "log" : "simple"
                 let title =
                     "\(rolling)-day rolling Pearson r of daily \(returns) returns, mean over the pairs of "
                     + tickers.joined(separator: ", ")
-                print(result.render(format, title: title, vault: vaultRoot), terminator: "")
+                Console.result(result.render(format, title: title, vault: vaultRoot), terminator: "")
             }
-            if timing { FileHandle.standardError.write(Data((times.line + "\n").utf8)) }
+            if timing { Console.timing(times.line) }
             if !missing.isEmpty { throw ExitCode(1) }
             return
         }
         let matrix = times.measure("matrix") { CorrelationEngine.matrix(series, tickers: tickers, options: options) }
         var report = times.measure("figures") { CorrelationReport(matrix: matrix) }
         report.vault = vaultRoot
-        for warning in report.warnings {
-            FileHandle.standardError.write(Data((warning + "\n").utf8))
-        }
+        Console.verbose("convention: \(report.convention)")
+        for warning in report.warnings { Console.warning(line: warning) }
         times.measure("write") {
             if format == .csv {
                 // Thousands of tickers make a CSV of hundreds of megabytes: stream it.
                 report.csv { FileHandle.standardOutput.write(Data($0.utf8)) }
             } else {
-                print(report.render(format), terminator: "")
+                Console.result(report.render(format), terminator: "")
             }
         }
-        if timing { FileHandle.standardError.write(Data((times.line + "\n").utf8)) }
+        if timing { Console.timing(times.line) }
         if report.hasDataProblems { throw ExitCode(1) }
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConsoleOutput
 import Correlation
 import Figures
 import Foundation
@@ -14,7 +15,7 @@ struct NewCommand: ParsableCommand {
     )
 }
 
-struct NewSectorCommand: ParsableCommand {
+struct NewSectorCommand: ParsableCommand, OutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "sector",
         abstract: "Write a new sector note with its correlation figures already computed.",
@@ -41,10 +42,13 @@ struct NewSectorCommand: ParsableCommand {
     @Option(help: "Start of the window: YYYY, YYYY-MM or YYYY-MM-DD (a period's first day).")
     var since = "2024-01"
 
-    @Option(help: "A sector note to compare with, written as vs [[PEER]] (its tickers are found as update finds them).")
+    @Option(
+        help: "A sector note to compare with, written as vs [[PEER]] (its tickers are found as update finds them).",
+        completion: NoteCompletion.notes)
     var peer: String?
 
     @OptionGroup var options: NewNoteOptions
+    var output: OutputOptions { options.output }
 
     func validate() throws {
         let list = tickerList

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CommandOptions
+import ConsoleOutput
 import Correlation
 import Foundation
 import Refresh
@@ -23,6 +24,8 @@ struct NewNoteOptions: ParsableArguments {
     var asOf: String?
 
     @OptionGroup var templates: TemplateOptions
+
+    @OptionGroup var output: OutputOptions
 
     /// `--as-of` as a day (checked by `validate(name:)`).
     var asOfDay: Day? { try? DateOption.last("--as-of", asOf) }
@@ -54,11 +57,14 @@ struct NewNoteOptions: ParsableArguments {
                 throw ExitCode(2)
             }
             let (loaded, sources) = try Vault.loadWithSources(root: root)
+            Console.describeVault(
+                vault, notes: loaded.notes.count, prices: loaded.config.prices,
+                templates: templates.shownFolder(vaultRoot: root, config: loaded.config), rendering: true)
             let updater = VaultUpdater(vault: loaded, sources: sources, templates: templateSet)
             let today = ISO8601DateFormatter.string(from: Date(), timeZone: .current, formatOptions: [.withFullDate])
             let text = try render(updater, root, today)
             try NoteWriter.write(Array(text.utf8), to: relative, in: root)
-            print("wrote \(vault.show(relative))\(done)")
+            Console.status("wrote \(vault.show(relative))\(done)")
         } catch let exit as ExitCode {
             throw exit
         } catch {

@@ -1,11 +1,12 @@
 import ArgumentParser
+import ConsoleOutput
 import Correlation
 import Foundation
 import Refresh
 import VaultFiles
 import VaultModel
 
-struct NewSectorMapCommand: ParsableCommand {
+struct NewSectorMapCommand: ParsableCommand, OutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "sector-map",
         abstract: "Write a note that maps every sector note: a table, a heat map and a dendrogram.",
@@ -28,6 +29,7 @@ struct NewSectorMapCommand: ParsableCommand {
     var since = "2024-01"
 
     @OptionGroup var options: NewNoteOptions
+    var output: OutputOptions { options.output }
 
     func validate() throws {
         _ = try DateOption.first("--since", since)

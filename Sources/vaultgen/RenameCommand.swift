@@ -1,10 +1,11 @@
 import ArgumentParser
 import CommandOptions
+import ConsoleOutput
 import Foundation
 import Refresh
 import VaultModel
 
-struct RenameCommand: ParsableCommand {
+struct RenameCommand: ParsableCommand, OutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "rename",
         abstract: "Rename or move a note, an attachment or a folder, and rewrite every link to it.",
@@ -23,10 +24,12 @@ struct RenameCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "What to rename: a vault path, a note name, a folder, Note#Heading or Note#^block.")
+    @Argument(
+        help: "What to rename: a vault path, a note name, a folder, Note#Heading or Note#^block.",
+        completion: NoteCompletion.notesAndFolders)
     var old: String
 
-    @Argument(help: "The new name, or a vault path to move it to.")
+    @Argument(help: "The new name, or a vault path to move it to.", completion: NoteCompletion.folders)
     var new: String
 
     @OptionGroup var location: VaultOptions
@@ -45,6 +48,8 @@ struct RenameCommand: ParsableCommand {
 
     @Option(help: "Seconds to wait for another run's lock before giving up.")
     var wait: Double = 10
+
+    @OptionGroup var output: OutputOptions
 
     func validate() throws {
         if dryRun && diff { throw ValidationError("--dry-run and --diff are alternatives; pass one") }
@@ -66,24 +71,26 @@ struct RenameCommand: ParsableCommand {
             Output.error("vaultgen: \(error)")
             throw ExitCode(2)
         }
-        for warning in plan.warnings { Output.error(vault.showLeading("\(warning)")) }
+        Console.describeVault(vault)
+        for warning in plan.warnings { Console.warning(line: vault.showLeading("\(warning)")) }
         if diff {
-            for move in plan.moves { Output.error("would rename \(vault.show(move.from)) → \(vault.show(move.to))") }
+            for move in plan.moves { Console.info("would rename \(vault.show(move.from)) → \(vault.show(move.to))") }
             for rewrite in plan.rewrites {
-                print(
+                Console.result(
                     UnifiedDiff.render(old: rewrite.original, new: rewrite.updated, path: rewrite.path), terminator: "")
             }
-            Output.error(plan.summary(looking: true))
+            Console.info(plan.summary(looking: true))
         } else {
             for move in plan.moves {
-                print("\(looking ? "would rename" : "renamed") \(vault.show(move.from)) → \(vault.show(move.to))")
+                Console.status(
+                    "\(looking ? "would rename" : "renamed") \(vault.show(move.from)) → \(vault.show(move.to))")
             }
             for rewrite in plan.rewrites {
-                print(
+                Console.status(
                     "\(looking ? "would rewrite" : "rewrote") \(vault.show(rewrite.finalPath)): \(rewrite.links) link\(rewrite.links == 1 ? "" : "s")"
                 )
             }
-            print(plan.summary(looking: looking))
+            Console.status(plan.summary(looking: looking))
         }
         throw ExitCode(plan.warnings.isEmpty ? 0 : 1)
     }

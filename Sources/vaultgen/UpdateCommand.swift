@@ -1,5 +1,6 @@
 import ArgumentParser
 import CommandOptions
+import ConsoleOutput
 import Correlation
 import DefaultTemplates
 import Figures
@@ -7,7 +8,7 @@ import Foundation
 import Refresh
 import VaultModel
 
-struct UpdateCommand: ParsableCommand {
+struct UpdateCommand: ParsableCommand, OutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "update",
         abstract: "Refresh every sector note's figures from prices, and every Related section's backlinks.",
@@ -71,7 +72,9 @@ struct UpdateCommand: ParsableCommand {
     @Flag(help: "Write nothing; exit 1 when anything would change (for CI). With --diff, also print the diff.")
     var check = false
 
-    @Option(parsing: .upToNextOption, help: "Refresh only these notes (vault paths or names).")
+    @Option(
+        parsing: .upToNextOption, help: "Refresh only these notes (vault paths or names).",
+        completion: NoteCompletion.notes)
     var only: [String] = []
 
     @Flag(help: "Exit 1 when there are warnings.")
@@ -84,6 +87,8 @@ struct UpdateCommand: ParsableCommand {
 
     @Flag(help: "Print how long each stage took (read, index, prices, plan, charts, stage, flush, rename) to stderr.")
     var timing = false
+
+    @OptionGroup var output: OutputOptions
 
     @Flag(help: "First download new daily bars, as `vaultgen fetch` does; exit 1 if a ticker failed.")
     var fetch = false
@@ -121,7 +126,8 @@ struct UpdateCommand: ParsableCommand {
         let fetched =
             try !fetch
             || FetchProgram.run(
-                arguments: [vault.root.path, "--wait", "\(wait)"] + (dryRun || diff || check ? ["--dry-run"] : []),
+                arguments: [vault.root.path, "--wait", "\(wait)"] + (dryRun || diff || check ? ["--dry-run"] : [])
+                    + output.arguments,
                 outputToStandardError: diff || format == .json)
         // A path this command printed names its note from wherever it is given.
         let notes = only.map { vault.vaultPath(typed: $0) ?? $0 }
@@ -136,15 +142,19 @@ struct UpdateCommand: ParsableCommand {
         do {
             outcome = try run.run(mode: dryRun || diff || check || explain ? .look : .write)
         } catch {
-            Output.error("\(error)")
+            Console.error("\(error)")
             throw ExitCode(2)
         }
-        if let note = outcome.lockNote { Output.error("vaultgen: \(note)") }
+        if let note = outcome.lockNote { Console.warning(note) }
+        Console.describeVault(
+            vault, notes: outcome.plan.notesRead, prices: outcome.updater?.vault.config.prices,
+            templates: templates.shownFolder(vaultRoot: vault.root, config: outcome.updater?.vault.config),
+            rendering: true)
         let plan = outcome.plan
         if explain {
             for explanation in plan.explanations {
-                print(vault.show(explanation.path))
-                for line in explanation.lines { print("  " + line) }
+                Console.result(vault.show(explanation.path))
+                for line in explanation.lines { Console.result("  " + line) }
             }
             try Vaultgen.finish(0)
             return  // finish returns under AddressSanitizer
@@ -159,8 +169,8 @@ struct UpdateCommand: ParsableCommand {
                     // Figures that could not be refreshed for want of every price file are worth a mail from cron.
                     : outcome.pricesMissing != nil ? .pricesMissing : fetched ? .ok : .fetchFailed
         if let folder = outcome.pricesMissing {
-            Output.error(
-                "vaultgen: error: \(vault.show(folder)): no price files (the config's `prices:` names this folder, "
+            Console.error(
+                "\(vault.show(folder)): no price files (the config's `prices:` names this folder, "
                     + "default Prices); no figure or chart was refreshed")
         }
         if format == .json {
@@ -168,37 +178,38 @@ struct UpdateCommand: ParsableCommand {
             let report = UpdateReport(
                 outcome: outcome, vault: VaultRoot.absolute(vault.root.path), mode: mode, asOf: asOfDay?.iso,
                 exit: reason)
-            print(report.json, terminator: "")
-            if timing { Output.error(outcome.times.line) }
+            Console.result(report.json, terminator: "")
+            if timing { Console.timing(outcome.times.line) }
             try Vaultgen.finish(reason.status)
             return  // finish returns under AddressSanitizer
         }
-        for warning in plan.warnings { Output.error(vault.shown(warning).description) }
+        for warning in plan.warnings { Console.warning(line: vault.shown(warning).description) }
         let looking = dryRun || diff || check
         if diff {
             // Standard output is the patch alone: everything else goes to standard error.
             for change in plan.changes {
-                print(UnifiedDiff.render(old: change.original, new: change.updated, path: change.path), terminator: "")
+                Console.result(
+                    UnifiedDiff.render(old: change.original, new: change.updated, path: change.path), terminator: "")
             }
             for drawing in outcome.charts {
-                Output.error("vaultgen: chart \(vault.show(drawing.path)) would be drawn anew")
+                Console.info("vaultgen: chart \(vault.show(drawing.path)) would be drawn anew")
             }
         } else {
             let verb = looking ? "would update" : "updated"
             // A set: thousands of notes written would make a list look-up per note quadratic (0.2 s for 9,203).
             let written = Set(outcome.written)
             for change in plan.changes where looking || written.contains(change.path) {
-                print("\(verb) \(vault.show(change.path)): \(Self.describe(change.figures))")
+                Console.status("\(verb) \(vault.show(change.path)): \(Self.describe(change.figures))")
             }
             for drawing in outcome.charts where looking || written.contains(drawing.path) {
-                print(
+                Console.status(
                     "\(looking ? "would draw" : "drew") \(vault.show(drawing.path)): \(drawing.kind.rawValue) of \(vault.show(drawing.note))"
                 )
             }
         }
-        for failure in outcome.failures { Output.error("vaultgen: \(vault.showLeading(failure))") }
-        if diff { Output.error(outcome.summary) } else { print(outcome.summary) }
-        if timing { Output.error(outcome.times.line) }
+        for failure in outcome.failures { Console.error(vault.showLeading(failure)) }
+        if diff { Console.info(outcome.summary) } else { Console.status(outcome.summary) }
+        if timing { Console.timing(outcome.times.line) }
         try Vaultgen.finish(reason.status)
     }
 
@@ -213,12 +224,5 @@ struct UpdateCommand: ParsableCommand {
             }
         }
         return counts.map { $0.1 > 1 ? "\($0.0) x\($0.1)" : $0.0 }.joined(separator: ", ")
-    }
-}
-
-/// Where messages go: results on stdout, warnings and errors on stderr.
-enum Output {
-    static func error(_ message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
     }
 }

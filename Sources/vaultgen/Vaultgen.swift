@@ -1,5 +1,7 @@
 import ArgumentParser
+import ConsoleOutput
 import Foundation
+import Refresh
 import VaultModel
 
 @main
@@ -10,6 +12,11 @@ struct Vaultgen: ParsableCommand {
         discussion: """
             Exit status: 0 when all is well, 1 when findings or changes call for attention (see each \
             command's --help), 2 on a usage, configuration or I/O error.
+
+            Messages: errors as 'vaultgen: error: …' and warnings as 'PATH:LINE:COL: warning: …' (or 'vaultgen: \
+            warning: …') on stderr; results on stdout. Every command takes -q (errors only), -v (what was read and \
+            decided) and --color auto|always|never (auto: on a terminal, off when NO_COLOR is set, on when \
+            FORCE_COLOR is set; --color wins over both, NO_COLOR over FORCE_COLOR).
             """,
         version: "0.1.0",
         subcommands: [
@@ -41,7 +48,7 @@ struct Vaultgen: ParsableCommand {
         if words.first == "help" { words.removeFirst() }
         guard let first = words.first, !first.hasPrefix("-"), !names.contains(first) else { return nil }
         let suggestion = NameSuggester(names: names).suggest(first)
-        return "vaultgen: '\(first)' is not a vaultgen command"
+        return "'\(first)' is not a vaultgen command"
             + (suggestion.map { " (did you mean '\($0)'?)" } ?? "") + "; see 'vaultgen --help'"
     }
 
@@ -66,23 +73,17 @@ struct Vaultgen: ParsableCommand {
         return Array(words.prefix(name)) + moved + words.dropFirst(name)
     }
 
-    /// Runs the command; a usage error exits 2 as documented (swift-argument-parser's default is 64).
+    /// Runs the command; a usage error exits 2 as documented, with its message as `vaultgen: error: …` and then
+    /// the usage lines.
     static func main() {
         let arguments = hoistingDirectory(Array(CommandLine.arguments.dropFirst()))
         if let problem = unknownCommand(arguments) {
-            FileHandle.standardError.write(Data((problem + "\n").utf8))
+            Console.settings = OutputOptions.settings(scanning: arguments)
+            Console.error(problem)
             Foundation.exit(2)
         }
-        do {
-            var command = try parseAsRoot(arguments)
-            try command.run()
-        } catch {
-            let code = exitCode(for: error)
-            if code == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-                Foundation.exit(2)
-            }
-            exit(withError: error)
+        runSpeaking(arguments) {
+            if Console.isVerbose { VaultLock.observer = { Console.verbose($0) } }
         }
     }
 }

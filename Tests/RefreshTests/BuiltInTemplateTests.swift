@@ -123,7 +123,7 @@ struct BuiltInTemplateTests {
         #expect(run.status == 2)
         #expect(
             run.err
-                == "\(folder.path)/pair-table.mustache:1: must start with {{% CONTENT_TYPE: TEXT}} (otherwise "
+                == "vaultgen: error: \(folder.path)/pair-table.mustache:1: must start with {{% CONTENT_TYPE: TEXT}} (otherwise "
                 + "Mustache escapes text as HTML)\n")
     }
 }

@@ -122,6 +122,6 @@ struct ChartCommandTests {
             "chart", "Nope", "--vault", vault.root.path, "--out", out.path, "--templates", Repo.templates.path,
         ])
         #expect(missing.status == 2)
-        #expect(missing.err == "vaultgen: Nope: no sector note of that name (a note with tickers: or #sector)\n")
+        #expect(missing.err == "vaultgen: error: Nope: no sector note of that name (a note with tickers: or #sector)\n")
     }
 }

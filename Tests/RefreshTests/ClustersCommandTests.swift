@@ -103,7 +103,7 @@ struct ClustersCommandTests {
         #expect(result.status == 1)
         #expect(
             result.err
-                == "warning: LATE left out: no correlation with AAA (only 29 common days (minimum 60)) and 2 more n/a pairs\n"
+                == "vaultgen: warning: LATE left out: no correlation with AAA (only 29 common days (minimum 60)) and 2 more n/a pairs\n"
         )
         let report = try JSONDecoder().decode(Report.self, from: Data(result.out.utf8))
         #expect(report.tickers == ["AAA", "BBB", "CCC"])

@@ -34,7 +34,7 @@ struct CommandNameTests {
         defer { vault.remove() }
         let nope = try CLI.run(["chart", "Nope", "--vault", vault.root.path] + Self.common)
         #expect(nope.status == 2)
-        #expect(nope.err == "vaultgen: Nope: no note of that name in the vault\n")
+        #expect(nope.err == "vaultgen: error: Nope: no note of that name in the vault\n")
         let company = try CLI.run(["chart", "Hut 8", "--vault", vault.root.path] + Self.common)
         #expect(company.status == 2)
         #expect(company.err.contains("Hut 8 is not a sector note"))
@@ -46,13 +46,13 @@ struct CommandNameTests {
     @Test(arguments: [
         (
             ["chek", "Vault"],
-            "vaultgen: 'chek' is not a vaultgen command (did you mean 'check'?); see 'vaultgen --help'\n"
+            "vaultgen: error: 'chek' is not a vaultgen command (did you mean 'check'?); see 'vaultgen --help'\n"
         ),
         (
             ["help", "updat"],
-            "vaultgen: 'updat' is not a vaultgen command (did you mean 'update'?); see 'vaultgen --help'\n"
+            "vaultgen: error: 'updat' is not a vaultgen command (did you mean 'update'?); see 'vaultgen --help'\n"
         ),
-        (["help", "nope"], "vaultgen: 'nope' is not a vaultgen command; see 'vaultgen --help'\n"),
+        (["help", "nope"], "vaultgen: error: 'nope' is not a vaultgen command; see 'vaultgen --help'\n"),
     ])
     func anUnknownCommandIsExitTwoWithASuggestion(_ arguments: [String], _ message: String) throws {
         let run = try CLI.run(arguments)
@@ -113,7 +113,7 @@ struct CheckFilesTests {
         #expect(c.status == 0, "\(c.out)")
         let outside = try CLI.run(["check", "Vault", "Other.md"], in: scratch.url)
         #expect(outside.status == 2)
-        #expect(outside.err == "vaultgen: Other.md: not a note of the vault Vault\n")
+        #expect(outside.err == "vaultgen: error: Other.md: not a note of the vault Vault\n")
     }
 }
 

@@ -64,7 +64,7 @@ struct RelativePathTests {
         let again = try CLI.run(
             ["new", "sector", "Pair", "--tickers", "HUT,IREN", "--folder", "Sectors"] + Self.templates, in: sectors)
         #expect(again.status == 2)
-        #expect(again.err == "vaultgen: ../Sectors/Pair.md exists already; it is never overwritten\n")
+        #expect(again.err == "vaultgen: error: ../Sectors/Pair.md exists already; it is never overwritten\n")
     }
 }
 

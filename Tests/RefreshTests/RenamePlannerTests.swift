@@ -125,7 +125,7 @@ struct RenamePlannerTests {
         let texts = ["Old.md": "# Old\n", "Reader.md": "[[New]] was never written\n"]
         let (after, plan) = try Self.rename(texts, "Old", "New")
         #expect(after["Reader.md"] == texts["Reader.md"])
-        #expect(plan.warnings == ["Reader.md:1: [[New]] was broken and now resolves to New.md"])
+        #expect(plan.warnings == ["Reader.md:1: warning: [[New]] was broken and now resolves to New.md"])
     }
 
     @Test func aConfigEntryNamingTheOldPathIsReported() throws {
@@ -137,7 +137,7 @@ struct RenamePlannerTests {
             old: "Inbox", new: "Later")
         #expect(
             plan.warnings == [
-                ".vaultgen.yml: check: ignore-orphans names Inbox.md, which becomes Later.md; edit the config by hand"
+                ".vaultgen.yml: warning: check: ignore-orphans names Inbox.md, which becomes Later.md; edit the config by hand"
             ])
     }
 

@@ -69,10 +69,10 @@ struct RenameRunTests {
         let snapshot = scratch.files()
         let taken = try CLI.run(["rename", "IREN", "/Taken", "--vault", scratch.url.path])
         #expect(taken.status == 2)
-        #expect(taken.err == "vaultgen: Taken.md: a file of that name exists; vaultgen never overwrites one\n")
+        #expect(taken.err == "vaultgen: error: Taken.md: a file of that name exists; vaultgen never overwrites one\n")
         let missing = try CLI.run(["rename", "Nope", "X", "--vault", scratch.url.path])
         #expect(missing.status == 2)
-        #expect(missing.err == "vaultgen: Nope: no note, attachment or folder of that name in the vault\n")
+        #expect(missing.err == "vaultgen: error: Nope: no note, attachment or folder of that name in the vault\n")
         #expect(scratch.files().filter { !$0.key.hasPrefix(".vaultgen") } == snapshot)
     }
 

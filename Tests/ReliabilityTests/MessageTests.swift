@@ -52,7 +52,7 @@ struct MessageTests {
         #expect(chart.out == "", "\(chart.out)")
         #expect(
             chart.err.contains(
-                "vaultgen: \(folder)/crypto-to-ai-sector-chart.png: cannot be written (cannot create the folder"),
+                "vaultgen: error: \(folder)/crypto-to-ai-sector-chart.png: cannot be written (cannot create the folder"),
             "\(chart.err)")
         // Once the folder can be made, it is drawn and said.
         try Data("{\"attachmentFolderPath\": \"Pictures\"}\n".utf8).write(

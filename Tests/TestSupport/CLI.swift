@@ -15,11 +15,19 @@ public enum CLI {
         public var err: String
     }
 
-    public static func run(_ arguments: [String], in folder: URL? = nil) throws -> Result {
+    /// Runs the binary with `arguments`, in `folder` when given. The child's environment is this process's without
+    /// `NO_COLOR` and `FORCE_COLOR` (so that a developer's or CI's setting changes no test), plus `environment`.
+    public static func run(_ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]) throws
+        -> Result
+    {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         if let folder { process.currentDirectoryURL = folder }
+        var variables = ProcessInfo.processInfo.environment
+        variables["NO_COLOR"] = nil
+        variables["FORCE_COLOR"] = nil
+        process.environment = variables.merging(environment) { $1 }
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out

@@ -25,7 +25,7 @@ public struct RenamePlan: Sendable {
 
     public var moves: [Move] = []
     public var rewrites: [Rewrite] = []
-    /// Links that cannot be kept pointing where they did, or that change meaning, with the note and line.
+    /// Links that cannot be kept pointing where they did, or that change meaning: `NOTE:LINE: warning: …`.
     public var warnings: [String] = []
 
     public var linksRewritten: Int { rewrites.reduce(0) { $0 + $1.links } }

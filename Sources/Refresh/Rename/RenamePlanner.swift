@@ -65,7 +65,7 @@ public struct RenamePlanner: Sendable {
             for (key, patterns) in named where patterns.contains(where: { $0 == move.from || $0 + ".md" == move.from })
             {
                 plan.warnings.append(
-                    "\(VaultConfig.fileName): \(key) names \(move.from), which becomes \(move.to); edit the config by hand"
+                    "\(VaultConfig.fileName): warning: \(key) names \(move.from), which becomes \(move.to); edit the config by hand"
                 )
             }
         }
@@ -86,7 +86,8 @@ public struct RenamePlanner: Sendable {
                 guard let was = Self.path(resolvedBefore, before) else {
                     if let now, moves.contains(where: { $0.to == now }) {
                         warnings.append(
-                            "\(note.path):\(link.position.line): \(link.raw) was broken and now resolves to \(now)")
+                            "\(note.path):\(link.position.line): warning: \(link.raw) was broken and now resolves to \(now)"
+                        )
                     }
                     continue
                 }
@@ -95,7 +96,7 @@ public struct RenamePlanner: Sendable {
                 if now == wanted, Self.isAmbiguous(resolvedAfter) <= Self.isAmbiguous(resolvedBefore) { continue }
                 guard source.string(link.byteRange) == link.raw else {
                     warnings.append(
-                        "\(note.path):\(link.position.line): \(link.raw) must now point at \(wanted) but its text in the front matter was changed by YAML escapes; left as it was, edit it by hand"
+                        "\(note.path):\(link.position.line): warning: \(link.raw) must now point at \(wanted) but its text in the front matter was changed by YAML escapes; left as it was, edit it by hand"
                     )
                     continue
                 }
@@ -105,7 +106,7 @@ public struct RenamePlanner: Sendable {
                 guard let text = rewriter.rewrite(link, to: wanted, from: finalPath, alias: alias, inTable: inTable)
                 else {
                     warnings.append(
-                        "\(note.path):\(link.position.line): \(link.raw) cannot be written to resolve to \(wanted); left as it was"
+                        "\(note.path):\(link.position.line): warning: \(link.raw) cannot be written to resolve to \(wanted); left as it was"
                     )
                     continue
                 }

@@ -33,6 +33,9 @@ public final class VaultLock {
         }
     }
 
+    /// Hears what the lock did (taken, waited for, given up on), for a command's `-v`; nil says nothing.
+    nonisolated(unsafe) public static var observer: (@Sendable (String) -> Void)?
+
     private let fd: Int32
     /// A note for the user when the previous holder died without releasing (a killed run).
     public let tookOverFrom: Int32?
@@ -51,15 +54,24 @@ public final class VaultLock {
             // The lock file, or `.vaultgen` when the folder is what is in the way.
             throw .cannotOpen(path: error.path, reason: error.reason)
         }
-        let deadline = Date().addingTimeInterval(wait)
+        let start = Date()
+        let deadline = start.addingTimeInterval(wait)
+        var waiting = false
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            let holder = Self.holder(fd: fd).map { "pid \($0)" } ?? "unknown process"
             if Date() >= deadline {
-                let holder = Self.holder(fd: fd).map { "pid \($0)" } ?? "unknown process"
                 close(fd)
                 throw .busy(path: path, holder: holder, waited: wait)
             }
+            if !waiting {
+                waiting = true
+                Self.observer?("lock \(path) is held by \(holder); waiting up to \(wait) s")
+            }
             usleep(100_000)
         }
+        Self.observer?(
+            "took the lock \(path)"
+                + (waiting ? String(format: " after waiting %.1f s", Date().timeIntervalSince(start)) : ""))
         // We hold the lock. A pid still in the file belongs to a run that ended without cleaning up.
         if let previous = Self.holder(fd: fd), previous != getpid(), kill(previous, 0) != 0, errno == ESRCH {
             tookOverFrom = previous
