@@ -17,6 +17,8 @@ struct Vaultgen: ParsableCommand {
             warning: …') on stderr; results on stdout. Every command takes -q (errors only), -v (what was read and \
             decided) and --color auto|always|never (auto: on a terminal, off when NO_COLOR is set, on when \
             FORCE_COLOR is set; --color wins over both, NO_COLOR over FORCE_COLOR).
+
+            The vault: every command takes -C DIR (--vault DIR), run as if started in DIR; the vault is the nearest             folder from there upward holding .obsidian/ or .vaultgen.yml. -C, -q, -v and --color may come before             the command, as with git: vaultgen -C ~/Notes -q update.
             """,
         version: "0.1.0",
         subcommands: [
@@ -59,14 +61,24 @@ struct Vaultgen: ParsableCommand {
         return dlsym(process, "__asan_init") != nil
     }()
 
-    /// `vaultgen -C DIR update …` as git takes it: a `-C DIR` (or `--vault DIR`) before the command moves behind the
-    /// command's name (`new`'s two words), where the command's own option group reads it.
+    /// `vaultgen -C DIR -q update …` as git takes it: the options every command shares (`-C DIR`, `--vault DIR`,
+    /// `-q`, `-v`, `--color WHEN`, and their `--name=value` forms) written before the command move behind the
+    /// command's name (`new`'s two words), where the command's own option groups read them.
     static func hoistingDirectory(_ arguments: [String]) -> [String] {
         var words = arguments
         var moved: [String] = []
-        while words.count >= 2, ["-C", "--vault"].contains(words[0]) {
-            moved += words.prefix(2)
-            words.removeFirst(2)
+        while let first = words.first {
+            if ["-C", "--vault", "--color"].contains(first), words.count >= 2 {
+                moved += words.prefix(2)
+                words.removeFirst(2)
+            } else if ["-q", "--quiet", "-v", "--verbose"].contains(first) || first.hasPrefix("--vault=")
+                || first.hasPrefix("--color=")
+            {
+                moved.append(first)
+                words.removeFirst()
+            } else {
+                break
+            }
         }
         guard !moved.isEmpty, let command = words.first, !command.hasPrefix("-") else { return arguments }
         let name = command == "new" && words.count > 1 && !words[1].hasPrefix("-") ? 2 : 1

@@ -117,6 +117,12 @@ struct VaultDiscoveryTests {
         #expect(FileManager.default.fileExists(atPath: vault.appendingPathComponent("Map.md").path))
         let check = try CLI.run(["-C", "V/Sectors", "check", "."], in: scratch.url)
         #expect(check.out == "20 notes, 184 links, 16 attachments: 0 errors, 0 warnings\n", "\(check.out)")
+        // The other shared options too, as git takes `git -C DIR --no-pager log`: quiet leaves no summary line.
+        let quiet = try CLI.run(["-q", "--color=never", "-C", "V/Sectors", "check", "."], in: scratch.url)
+        #expect(quiet.status == 0 && quiet.out.isEmpty && quiet.err.isEmpty, "\(quiet.out)\(quiet.err)")
+        let verbose = try CLI.run(["--verbose", "-C", "V/Sectors", "check", "."], in: scratch.url)
+        #expect(verbose.status == 0 && verbose.err.contains("vault"), "\(verbose.err)")
+        #expect(verbose.out == "20 notes, 184 links, 16 attachments: 0 errors, 0 warnings\n", "\(verbose.out)")
     }
 
     @Test func checkOfAnUnmarkedFolderTreatsItAsTheVault() throws {
