@@ -31,6 +31,7 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         copy = os.path.join(tmp, "vault")
         shutil.copytree(vault, copy, ignore=shutil.ignore_patterns(".obsidian", ".git"))
+        open(os.path.join(copy, ".vaultgen.yml"), "a").close()  # marks the copy as a vault (-C finds it)
         names = collections.Counter()
         paths = {}
         for folder, _, files in os.walk(copy):
@@ -46,7 +47,7 @@ def main():
         moved = os.path.join(os.path.dirname(paths[top]), new + ".md").lstrip("/")
         before = findings(vaultgen, copy, (paths[top], moved))
         start = time.time()
-        run = subprocess.run([vaultgen, "rename", paths[top], new, "--vault", copy], capture_output=True, text=True)
+        run = subprocess.run([vaultgen, "rename", "--vault", copy, paths[top], new], capture_output=True, text=True)
         took = time.time() - start
         after = findings(vaultgen, copy)
         summary = run.stdout.strip().splitlines()[-1] if run.stdout.strip() else run.stderr.strip()

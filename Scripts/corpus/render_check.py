@@ -57,9 +57,9 @@ def main():
             with open(os.path.join(copy, ".vaultgen.yml"), "w") as f:
                 f.write(f'update:\n  related-heading: "{heading}"\n')
             before = notes(copy)
-            first = subprocess.run([vaultgen, "update", copy, "--templates", templates], capture_output=True, text=True)
+            first = subprocess.run([vaultgen, "update", "-C", copy, "--templates", templates], capture_output=True, text=True)
             after = notes(copy)
-            second = subprocess.run([vaultgen, "update", copy, "--templates", templates, "--check"],
+            second = subprocess.run([vaultgen, "update", "-C", copy, "--templates", templates, "--check"],
                                     capture_output=True, text=True)
             changed = [p for p in before if before[p] != after.get(p)]
             differ = []
