@@ -131,6 +131,25 @@ struct SectorMapTests {
         #expect(try pictures.map { try Data(contentsOf: vault.root.appendingPathComponent($0)) } == bytes)
     }
 
+    /// A price file gone for a night (a failed download, a folder not synced yet) must not turn the map's rows
+    /// into "(left out: …)" and n/a: the table and pictures stay as they were, the tickers named once.
+    @Test func aMissingPriceFileLeavesTheMapAsItWas() throws {
+        let vault = try FixtureVault("update-seed")
+        defer { vault.remove() }
+        let map =
+            "---\nvaultgen: sector-map\n---\n# Map\n\n" + Self.header
+            + "| [[Crypto-to-AI]] | CORZ, HUT, IREN, WULF | 0.64 | [[DC REITs]] | 0.12 | 0.59 | none |\n"
+            + "\n![[x-sector-map-heatmap.png]]\n"
+        try Self.write(map, "Map.md", in: vault)
+        try FileManager.default.removeItem(at: vault.root.appendingPathComponent("Prices/IREN.csv"))
+        let outcome = try vault.update()
+        #expect(try vault.text("Map.md") == map)
+        #expect(!outcome.written.contains("Map.md"))
+        #expect(!outcome.charts.contains { $0.note == "Map.md" })
+        let warnings = outcome.plan.warnings.filter { $0.path == "Map.md" }.map(\.description)
+        #expect(warnings == ["Map.md:6: warning: sector map left as it was: no prices for IREN"], "\(warnings)")
+    }
+
     @Test func aTableWithoutBodyRowsGetsThemAndASectorNoteDoesNotDrawTheMapsPictures() throws {
         let vault = try FixtureVault("update-seed")
         defer { vault.remove() }

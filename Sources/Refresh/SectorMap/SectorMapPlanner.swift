@@ -76,9 +76,22 @@ struct SectorMapPlanner {
         func warn(_ line: Int?, _ message: String, _ kind: UpdatePlan.Warning.Kind = .figure) {
             outcome.warnings.append(UpdatePlan.Warning(path: note.path, line: line, message: message, kind: kind))
         }
-        for left in map.analysis.distances.leftOut { warn(nil, "sector map: \(left)") }
         let table = Self.ownedTable(in: note, source: source)
         let embeds = ChartEmbed.find(in: note).filter(\.kind.isSectorMap)
+        // As a sector's group is all-or-nothing: a ticker whose price file is missing or unreadable (a failed
+        // download, a folder not synced yet) would turn every row into a different clustering, so the table and
+        // pictures stay as they were and the tickers are named once. A ticker that has prices but too little
+        // overlap is a fact of the data: it is left out of the clustering, and its row says so.
+        let unpriced = Self.unpriced(map.notes.flatMap(\.tickers), prices)
+        if !unpriced.isEmpty {
+            warn(
+                table?.header.line ?? embeds.first?.line,
+                "sector map left as it was: no prices for \(unpriced.joined(separator: ", "))")
+            outcome.explanation.lines =
+                lines + ["sector map left as it was: no prices for " + unpriced.joined(separator: ", ")]
+            return outcome
+        }
+        for left in map.analysis.distances.leftOut { warn(nil, "sector map: \(left)") }
         if let table {
             if updater.templates.contains(Self.template) {
                 var text = updater.templates.render(Self.template, SectorMapTableView(rows: map.rows()))
@@ -129,5 +142,15 @@ struct SectorMapPlanner {
         }
         outcome.explanation.lines = lines
         return outcome
+    }
+
+    /// The tickers, each once in first-seen order, whose prices could not be read.
+    static func unpriced(_ tickers: [String], _ prices: [String: Result<PriceSeries, PriceProblem>]) -> [String] {
+        var seen = Set<String>()
+        return tickers.filter { ticker in
+            guard seen.insert(ticker).inserted else { return false }
+            if case .success = prices[ticker] { return false }
+            return true
+        }
     }
 }
