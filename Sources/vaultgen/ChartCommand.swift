@@ -12,11 +12,13 @@ import VaultModel
 struct ChartCommand: ParsableCommand, OutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "chart",
-        abstract: "Draw a sector note's charts now: the ones it embeds, or one chart to a file of your choice.",
+        abstract:
+            "Draw a sector note's (or sector map's) charts now: the ones it embeds, or one chart to a file of your choice.",
         discussion: """
             Without --out, draws every chart the note embeds (![[…-sector-chart.png]], \
             ![[…-correlation-heatmap.png]], ![[…-rolling-correlation.png]], or .svg) where `vaultgen update` \
-            would, and writes only those whose bytes change. With --out FILE, draws the sector chart (or, with \
+            would, and writes only those whose bytes change; for a sector map note (vaultgen: sector-map), its \
+            ![[…-sector-map-heatmap.png]] and ![[…-sector-dendrogram.png]]. With --out FILE, draws the sector chart (or, with \
             --heatmap, the correlation heat map; with --rolling, the rolling correlation) to FILE; .svg gives SVG, \
             anything else PNG. It prints "drew PATH" only for a chart it wrote; a chart whose place is a symbolic \
             link or leads outside the vault is left as it was, with a warning.
@@ -86,15 +88,18 @@ struct ChartCommand: ParsableCommand, OutputCommand {
                 Console.status(
                     "drew \(vault.show(drawing.path)): \(drawing.kind.rawValue) of \(vault.show(drawing.note))")
             }
-            if outcome.plan.sectorNotes == 0 {
+            // Every sector note and sector map the run looked at explains itself: none means the note is neither.
+            if outcome.plan.explanations.isEmpty {
                 Output.error(
-                    "vaultgen: \(self.note) is not a sector note (no tickers: in its front matter, no #sector tag)")
+                    "vaultgen: \(self.note) is not a sector note (no tickers: in its front matter, no #sector tag) "
+                        + "nor a sector map (vaultgen: sector-map)")
                 throw ExitCode(2)
             }
             if outcome.plan.charts.isEmpty {
                 Output.error(
-                    "vaultgen: \(self.note) embeds no chart vaultgen draws (![[…-sector-chart.png]], ![[…-correlation-heatmap.png]] or ![[…-rolling-correlation.png]])"
-                )
+                    "vaultgen: \(self.note) embeds no chart vaultgen draws (![[…-sector-chart.png]], "
+                        + "![[…-correlation-heatmap.png]] or ![[…-rolling-correlation.png]]; in a sector map, "
+                        + "![[…-sector-map-heatmap.png]] or ![[…-sector-dendrogram.png]])")
                 throw ExitCode(1)
             }
             for failure in outcome.failures { Output.error("vaultgen: \(vault.showLeading(failure))") }

@@ -41,6 +41,22 @@ struct CommandNameTests {
         let noChart = try CLI.run(["chart", "DC REITs", "--vault", vault.root.path] + Self.common)
         #expect(noChart.status == 1)
         #expect(noChart.err.contains("DC REITs embeds no chart vaultgen draws"))
+        // A sector map is no sector note, but its pictures are charts `chart` draws.
+        let map =
+            "---\nvaultgen: sector-map\n---\n# Map\n\n![[m-sector-map-heatmap.png]]\n\n![[m-sector-dendrogram.png]]\n"
+        try map.write(to: vault.root.appendingPathComponent("Map.md"), atomically: true, encoding: .utf8)
+        let drawn = try CLI.run(["chart", "Map", "--vault", vault.root.path] + Self.common)
+        #expect(drawn.status == 0, "\(drawn.err)")
+        let lines = drawn.out.split(separator: "\n").map { String($0.split(separator: ":")[0]) }.sorted()
+        #expect(lines.count == 2 && lines.allSatisfy { $0.hasPrefix("drew ") }, "\(drawn.out)")
+        #expect(drawn.out.contains("sector map heat map of ") && drawn.out.contains("sector dendrogram of "))
+        // Where the vault puts attachments (the seed's config names a folder): found by name.
+        let files = FileManager.default.enumerator(atPath: vault.root.path)?.compactMap { $0 as? String } ?? []
+        for picture in ["m-sector-map-heatmap.png", "m-sector-dendrogram.png"] {
+            let path = try #require(files.first { $0.hasSuffix(picture) }, "\(picture) drawn")
+            let data = try Data(contentsOf: vault.root.appendingPathComponent(path))
+            #expect(data.starts(with: [0x89, 0x50, 0x4E, 0x47]), "\(picture) is a PNG")
+        }
     }
 
     @Test(arguments: [
