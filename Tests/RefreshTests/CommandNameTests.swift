@@ -50,6 +50,12 @@ struct CommandNameTests {
         let lines = drawn.out.split(separator: "\n").map { String($0.split(separator: ":")[0]) }.sorted()
         #expect(lines.count == 2 && lines.allSatisfy { $0.hasPrefix("drew ") }, "\(drawn.out)")
         #expect(drawn.out.contains("sector map heat map of ") && drawn.out.contains("sector dendrogram of "))
+        let out = try CLI.run(["chart", "Map", "--out", "m.png", "--vault", vault.root.path] + Self.common)
+        #expect(out.status == 2)
+        #expect(
+            out.err
+                == "vaultgen: error: Map.md is a sector map: --out draws a sector note's charts; without --out, vaultgen "
+                + "chart draws the heat map and dendrogram the map embeds\n", "\(out.err)")
         // Where the vault puts attachments (the seed's config names a folder): found by name.
         let files = FileManager.default.enumerator(atPath: vault.root.path)?.compactMap { $0 as? String } ?? []
         for picture in ["m-sector-map-heatmap.png", "m-sector-dendrogram.png"] {

@@ -241,6 +241,13 @@ public struct VaultUpdater: Sendable {
     ) throws(ChartProblem) -> ChartImage {
         let options = Options(asOf: asOf, only: [name])
         guard let sector = sectorNotes().first(where: { selected($0.index, options) }) else {
+            if vault.notes.indices.contains(where: {
+                selected($0, options) && SectorCatalog.isSectorMap(vault.notes[$0])
+            }) {
+                throw ChartProblem(
+                    message: "\(name) is a sector map: --out draws a sector note's charts; without --out, vaultgen "
+                        + "chart draws the heat map and dendrogram the map embeds")
+            }
             throw ChartProblem(message: "\(name): no sector note of that name (a note with tickers: or #sector)")
         }
         let index = sector.index
