@@ -43,17 +43,13 @@ struct ChartCommand: ParsableCommand, OutputCommand {
     @Flag(help: "With --out, draw the rolling correlation instead of the price chart.")
     var rolling = false
 
-    @Option(
-        name: .customLong("as-of"),
-        help: "Pin 'present' to this date: YYYY, YYYY-MM or YYYY-MM-DD (a period's last day).")
-    var asOf: String?
+    @OptionGroup var asOf: AsOfOption
 
     @OptionGroup var templates: TemplateOptions
 
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        _ = try DateOption.last("--as-of", asOf)
         if heatmap && out == nil { throw ValidationError("--heatmap goes with --out FILE") }
         if rolling && out == nil { throw ValidationError("--rolling goes with --out FILE") }
         if rolling && heatmap { throw ValidationError("--rolling and --heatmap draw different charts: choose one") }
@@ -62,7 +58,7 @@ struct ChartCommand: ParsableCommand, OutputCommand {
     func run() throws {
         let vault = try location.required()
         let root = vault.root
-        let day = try DateOption.last("--as-of", asOf)
+        let day = try asOf.day()
         let folder = templates.folder
         // A path this command (or update) printed names its note from wherever it is given.
         let note = vault.vaultPath(typed: self.note) ?? self.note

@@ -53,12 +53,7 @@ struct ClustersCommand: ParsableCommand, OutputCommand {
     @Flag(help: "Cluster every ticker with a price file in the prices folder.")
     var all = false
 
-    @Option(
-        name: .customLong("prices"),
-        help: ArgumentHelp(
-            "The price files' folder (default: the vault config's prices folder, <vault>/Prices unless set).",
-            valueName: "dir"), completion: .directory)
-    var pricesFolder: String?
+    @OptionGroup var prices: PricesOption
 
     @OptionGroup var window: WindowOptions
 
@@ -91,9 +86,7 @@ struct ClustersCommand: ParsableCommand, OutputCommand {
         }
         let config = loaded.vault.config
         // The vault's prices are read only from inside the vault (the one rule for vault files).
-        let folder =
-            pricesFolder.map { PriceFolder(url: URL(fileURLWithPath: $0), displayName: vault.display.show($0)) }
-            ?? PriceFolder(vaultRoot: root, folder: config.prices, displayName: vault.show(config.prices))
+        let folder = prices.folder(vault, config: config)
         Console.describeVault(vault, notes: loaded.vault.notes.count)
         Console.describePrices(folder.url, display: vault.display)
         let sectors = times.measure("read") { Self.sectors(of: loaded.vault, sources: loaded.sources, prices: folder) }

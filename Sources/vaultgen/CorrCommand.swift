@@ -53,12 +53,7 @@ struct CorrCommand: ParsableCommand, OutputCommand {
 
     @OptionGroup var location: VaultOptions
 
-    @Option(
-        name: .customLong("prices"),
-        help: ArgumentHelp(
-            "The price files' folder (default: the vault config's prices folder, <vault>/Prices unless set).",
-            valueName: "dir"), completion: .directory)
-    var pricesFolder: String?
+    @OptionGroup var prices: PricesOption
 
     @Option(help: "simple or log returns (default: the vault config's correlation: returns, else simple).")
     var returns: CorrelationOptions.ReturnKind?
@@ -107,11 +102,11 @@ struct CorrCommand: ParsableCommand, OutputCommand {
 
     func run() throws {
         // With --prices, a folder of prices alone will do; the vault's prices need the vault.
-        let vault = try pricesFolder == nil ? location.required() : location.optional()
+        let vault = try prices.path == nil ? location.required() : location.optional()
         let config = try config(vault)
         // The JSON report's `vault`: null for a folder of prices alone.
         let vaultRoot = vault.map { VaultRoot.absolute($0.root.path) }
-        let folder = priceFolder(vault, config: config)
+        let folder = prices.folder(vault, config: config)
         // The vault's `correlation:` settings, as `update` uses them; flags override each one.
         let options = try options(config: config?.correlation ?? .init())
         let tickers = self.tickers
@@ -182,18 +177,6 @@ struct CorrCommand: ParsableCommand, OutputCommand {
             Output.error("vaultgen: \(error)")
             throw ExitCode(2)
         }
-    }
-
-    /// Where the price files are: `--prices`, else the price folder the vault's `.vaultgen.yml` names (default
-    /// `Prices`), from which nothing outside the vault is read. Files are named as paths are shown.
-    func priceFolder(_ vault: VaultOptions.Located?, config: VaultConfig?) -> PriceFolder {
-        if let pricesFolder {
-            let display = vault?.display ?? PathDisplay(vaultRoot: nil)
-            return PriceFolder(url: URL(fileURLWithPath: pricesFolder), displayName: display.show(pricesFolder))
-        }
-        guard let vault else { preconditionFailure("run() requires the vault when --prices is not given") }
-        let folder = config?.prices ?? "Prices"
-        return PriceFolder(vaultRoot: vault.root, folder: folder, displayName: vault.show(folder))
     }
 }
 

@@ -18,23 +18,19 @@ struct NewNoteOptions: ParsableArguments {
     @Option(help: "Seconds to wait for another run's lock.")
     var wait: Double = 10
 
-    @Option(
-        name: .customLong("as-of"),
-        help: "Pin 'present' to this date: YYYY, YYYY-MM or YYYY-MM-DD (a period's last day).")
-    var asOf: String?
+    @OptionGroup var asOf: AsOfOption
 
     @OptionGroup var templates: TemplateOptions
 
     @OptionGroup var output: OutputOptions
 
-    /// `--as-of` as a day (checked by `validate(name:)`).
-    var asOfDay: Day? { try? DateOption.last("--as-of", asOf) }
+    /// `--as-of` as a day (a malformed one is a usage error before the command runs).
+    var asOfDay: Day? { try? asOf.day() }
 
     func validate(name: String) throws {
         if name.isEmpty || name.contains(where: { "/\\[]#^|:".contains($0) }) {
             throw ValidationError("the name cannot be empty or contain / \\ [ ] # ^ | :")
         }
-        _ = try DateOption.last("--as-of", asOf)
         if folder.hasPrefix("/") || VaultPath.normalize(folder) == nil {
             throw ValidationError("--folder must be a folder inside the vault, not '\(folder)'")
         }

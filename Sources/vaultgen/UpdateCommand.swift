@@ -56,12 +56,7 @@ struct UpdateCommand: ParsableCommand, OutputCommand {
 
     @OptionGroup var location: VaultOptions
 
-    @Option(
-        name: .customLong("as-of"),
-        help:
-            "Pin 'present' to this date so a refresh can be reproduced: YYYY, YYYY-MM or YYYY-MM-DD (a period's last day)."
-    )
-    var asOf: String?
+    @OptionGroup var asOf: AsOfOption
 
     @Flag(name: .customLong("dry-run"), help: "List what would change; write nothing.")
     var dryRun = false
@@ -116,7 +111,6 @@ struct UpdateCommand: ParsableCommand, OutputCommand {
         if format == .json && (diff || explain) {
             throw ValidationError("--format json is a report of its own; it does not go with --diff or --explain")
         }
-        _ = try DateOption.last("--as-of", asOf)
         if let problem = LockWait.problem(wait) { throw ValidationError(problem) }
     }
 
@@ -131,7 +125,7 @@ struct UpdateCommand: ParsableCommand, OutputCommand {
                 outputToStandardError: diff || format == .json)
         // A path this command printed names its note from wherever it is given.
         let notes = only.map { vault.vaultPath(typed: $0) ?? $0 }
-        let asOfDay = try DateOption.last("--as-of", asOf)
+        let asOfDay = try asOf.day()
         var run = UpdateRun(
             vaultRoot: vault.root, templatesFolder: templates.folder,
             options: VaultUpdater.Options(asOf: asOfDay, only: notes))
