@@ -58,16 +58,7 @@ struct FetchRunTests {
     @Test(arguments: PriceProvider.allCases)
     func reAdjustedHistoryRewritesTheWholeFileFromTheFullHistory(provider: PriceProvider) throws {
         // A 2:1 split after the file was written: every older close is halved in the provider's history.
-        let history = [Row("2024-03-18", 5.25)] + hutAnswer.map { Row($0.date, $0.close / 2) }
-        let vault = try FetchVault(
-            provider,
-            routes: [
-                (
-                    Answer.route(provider, "HUT"),
-                    [Answer.bars(provider, Array(history.dropFirst())), Answer.bars(provider, history)]
-                )
-            ],
-            files: ["HUT": hutFile])
+        let vault = try FetchVault.reAdjusted(provider, file: hutFile)
         defer { vault.remove() }
         let (report, _) = try vault.fetch(["HUT"])
         #expect(report.results.map(\.line) == ["HUT: rewrote 8 rows (history re-adjusted)"])

@@ -11,16 +11,7 @@ struct ShorterHistoryTests {
     @Test(arguments: PriceProvider.allCases)
     func aHistoryStartingWeeksAfterTheFileLeavesItByteForByte(provider: PriceProvider) throws {
         // A 2:1 split: every close the provider lists is halved, and its history starts on 2024-03-18.
-        let history = [Row("2024-03-18", 5.25)] + hutAnswer.map { Row($0.date, $0.close / 2) }
-        let vault = try FetchVault(
-            provider,
-            routes: [
-                (
-                    Answer.route(provider, "HUT"),
-                    [Answer.bars(provider, Array(history.dropFirst())), Answer.bars(provider, history)]
-                )
-            ],
-            files: ["HUT": longHutFile])
+        let vault = try FetchVault.reAdjusted(provider, file: longHutFile)
         defer { vault.remove() }
         let (report, _) = try vault.fetch(["HUT"])
         #expect(
@@ -37,15 +28,7 @@ struct ShorterHistoryTests {
     func aHistoryEndingBeforeTheFileLeavesItByteForByte(provider: PriceProvider) throws {
         // Halved closes again, but the provider's history stops on 2024-03-22, before the file's 2024-03-25.
         let history = [Row("2024-03-18", 5.25)] + hutAnswer.prefix(4).map { Row($0.date, $0.close / 2) }
-        let vault = try FetchVault(
-            provider,
-            routes: [
-                (
-                    Answer.route(provider, "HUT"),
-                    [Answer.bars(provider, Array(history.dropFirst())), Answer.bars(provider, history)]
-                )
-            ],
-            files: ["HUT": hutFile])
+        let vault = try FetchVault.reAdjusted(provider, history: history, file: hutFile)
         defer { vault.remove() }
         let (report, _) = try vault.fetch(["HUT"])
         #expect(
@@ -61,11 +44,7 @@ struct ShorterHistoryTests {
     /// The week of slack: a file may open on a day the provider does not list.
     @Test func aHistoryStartingAWeekAfterTheFileIsStillRewritten() throws {
         let file = "Date,Close\n2024-03-11,9.0\n" + hutFile.dropFirst("Date,Close\n".count)
-        let history = [Row("2024-03-18", 5.25)] + hutAnswer.map { Row($0.date, $0.close / 2) }
-        let vault = try FetchVault(
-            .stooq,
-            routes: [("s=hut.us&", [Answer.bars(.stooq, Array(history.dropFirst())), Answer.bars(.stooq, history)])],
-            files: ["HUT": file])
+        let vault = try FetchVault.reAdjusted(.stooq, file: file)
         defer { vault.remove() }
         let (report, _) = try vault.fetch(["HUT"])
         #expect(report.results.map(\.line) == ["HUT: rewrote 8 rows (history re-adjusted)"])

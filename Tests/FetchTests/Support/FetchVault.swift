@@ -66,3 +66,23 @@ struct FetchVault {
 final class PauseRecorder {
     var pauses: [Double] = []
 }
+
+extension FetchVault {
+    /// HUT's closes after a 2:1 split, from 2024-03-18: `hutAnswer` halved, a day earlier in front.
+    static let splitHistory = [Row("2024-03-18", 5.25)] + hutAnswer.map { Row($0.date, $0.close / 2) }
+
+    /// A vault holding `file` as HUT's prices, whose provider answers the overlap request with `history` but its
+    /// first day, and the full-history request that follows with all of `history` (a re-adjusted history).
+    static func reAdjusted(_ provider: PriceProvider, history: [Row] = splitHistory, file: String) throws -> FetchVault
+    {
+        try FetchVault(
+            provider,
+            routes: [
+                (
+                    Answer.route(provider, "HUT"),
+                    [Answer.bars(provider, Array(history.dropFirst())), Answer.bars(provider, history)]
+                )
+            ],
+            files: ["HUT": file])
+    }
+}
