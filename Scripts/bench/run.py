@@ -8,7 +8,8 @@ Builds nothing (the Makefile builds the release binary first). Generates the wor
 several runs' wall time and the peak resident memory of the child (ru_maxrss from os.wait4).
 
 - check: `vaultgen check VAULT` on 1k/10k/50k-note vaults, beside `cmark` on the concatenation of every note;
-  `vaultgen check --format json` must report exactly what the generator planted (planted.json).
+  `vaultgen check --format json` must report exactly what the generator planted (planted.json). Beside it, the
+  shell's note-name completion (`vaultgen chart <TAB>`), which must offer the vault's notes.
 - update: `vaultgen update` on a fresh copy of the 10k vault (500 tickers), then again with nothing to change
   (it must write nothing, and `update --check` must exit 0 after).
 - corr: `vaultgen corr <every ticker> --prices DIR --format csv` on 100/500/2000 tickers, beside numpy
@@ -393,6 +394,21 @@ class Bench:
             # What of a small check is only starting the process: the same binary doing nothing else.
             self.add(Row(group, f"check {label}", "vaultgen --version (process start only)",
                          repeat([self.bin, "--version"], self.runs), note="part of every vaultgen run"))
+        # Shell completion of note names (`vaultgen chart <TAB>`): a process that finds the vault and lists its notes.
+        marked = os.path.join(root, ".vaultgen.yml")
+        made = not os.path.exists(marked) and not os.path.isdir(os.path.join(root, ".obsidian"))
+        if made:
+            open(marked, "w").close()
+        words = ["---completion", "chart", "--", "positional@0", "2", "0", "vaultgen", "chart", ""]
+        completion = repeat([os.path.abspath(self.bin), *words], self.runs, capture=True, cwd=root)
+        if made:
+            os.remove(marked)
+        offered = len(completion[-1].stdout.splitlines())
+        if completion[-1].code != 0 or offered < len(files) // 2:
+            self.vg_fail(f"vaultgen completion {label}", completion[-1])
+        else:
+            self.add(Row(group, f"check {label}", "vaultgen completion of note names (chart <TAB>)", completion,
+                         note=f"{offered} names offered"))
         # cmark: the whole vault's notes concatenated into one file, parsed once (the floor of parsing).
         cmark = shutil.which("cmark")
         if not cmark:
