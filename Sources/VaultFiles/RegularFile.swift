@@ -43,22 +43,7 @@ public enum RegularFile {
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw .system(errno: errno) }
         guard info.st_mode & S_IFMT == S_IFREG else { throw .notARegularFile(kind: kind(info.st_mode)) }
-        // One byte more than the size, so that reading the end of the file needs no second buffer.
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size) + 1)
-        var filled = 0
-        while true {
-            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: 4096)) }
-            let got = bytes.withUnsafeMutableBytes { buffer in
-                read(fd, buffer.baseAddress! + filled, buffer.count - filled)
-            }
-            if got < 0 {
-                if errno == EINTR { continue }
-                throw .system(errno: errno)
-            }
-            if got == 0 { break }
-            filled += got
-        }
-        bytes.removeSubrange(filled...)
+        guard let bytes = FileDescriptor.readToEnd(fd, size: Int(info.st_size)) else { throw .system(errno: errno) }
         return bytes
     }
 

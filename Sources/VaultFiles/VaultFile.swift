@@ -158,20 +158,9 @@ public enum VaultFile {
         defer { close(fd) }
         var info = stat()
         _ = fstat(fd, &info)
-        // One byte more than the size, so that reading to the end needs no second buffer.
-        var bytes = [UInt8](repeating: 0, count: max(0, Int(info.st_size)) + 1)
-        var filled = 0
-        while true {
-            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: 4096)) }
-            let got = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + filled, $0.count - filled) }
-            if got < 0 {
-                if errno == EINTR { continue }
-                throw .system(path: display(path, in: root), reason: "cannot be read: \(errorText())")
-            }
-            if got == 0 { break }
-            filled += got
+        guard let bytes = FileDescriptor.readToEnd(fd, size: Int(info.st_size)) else {
+            throw .system(path: display(path, in: root), reason: "cannot be read: \(errorText())")
         }
-        bytes.removeSubrange(filled...)
         return bytes
     }
 
