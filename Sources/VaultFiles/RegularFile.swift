@@ -23,21 +23,14 @@ public enum RegularFile {
         }
     }
 
-    /// Linux's O_NOATIME (`<fcntl.h>` defines it only with _GNU_SOURCE, which Swift's Glibc module leaves out).
-    #if os(Linux)
-        private static let noAccessTime: Int32 = 0o1_000_000
-    #else
-        private static let noAccessTime: Int32 = 0
-    #endif
-
     /// Reads a whole regular file as bytes.
     ///
     /// Without touching its access time where the system allows (the file's owner): reading a vault of 10,000
     /// notes would otherwise write 10,000 inodes back to the disk.
     public static func readBytes(_ path: String) throws(ReadError) -> [UInt8] {
         let flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK
-        var fd = open(path, flags | noAccessTime)
-        if fd < 0, errno == EPERM, noAccessTime != 0 { fd = open(path, flags) }
+        var fd = open(path, flags | FileDescriptor.noAccessTime)
+        if fd < 0, errno == EPERM, FileDescriptor.noAccessTime != 0 { fd = open(path, flags) }
         guard fd >= 0 else { throw .system(errno: errno) }
         defer { close(fd) }
         var info = stat()

@@ -121,7 +121,7 @@ public enum VaultFile {
         case .update:
             flags |= O_RDWR | O_CREAT
         }
-        var fd = Glibc.open(full, access == .read ? flags | noAccessTime : flags, 0o644)
+        var fd = Glibc.open(full, access == .read ? flags | FileDescriptor.noAccessTime : flags, 0o644)
         // Only the file's owner may read without touching its access time.
         if fd < 0, errno == EPERM, access == .read { fd = Glibc.open(full, flags, 0o644) }
         guard fd >= 0 else {
@@ -147,10 +147,6 @@ public enum VaultFile {
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         return fd
     }
-
-    /// Linux's O_NOATIME, which `<fcntl.h>` defines only with _GNU_SOURCE: reading a vault of 10,000 notes would
-    /// otherwise write 10,000 inodes back to the disk (see `VaultScanner.readBytes`).
-    private static let noAccessTime: Int32 = 0o1_000_000
 
     /// The bytes of the vault file `path` under `root`.
     public static func read(_ path: String, in root: URL) throws(VaultFileError) -> [UInt8] {
