@@ -11,9 +11,12 @@ struct FetchVault {
     ///   - files: Price files already there, by ticker.
     ///   - settings: Extra lines under `fetch:` (indented by the caller), e.g. `  retries: 2`.
     ///   - copying: A vault to start from (its notes and prices), instead of an empty one.
+    ///   - timeout: The client's timeout. Tests of timeouts pass their own; the default is generous, because on a
+    ///     2-core machine running the suite beside a build, a loopback answer once took longer than 5 s (the
+    ///     request was never logged and the test failed for want of it).
     init(
         _ provider: PriceProvider, routes: [(String, [LoopbackServer.Reply])], files: [String: String] = [:],
-        timeout: Double = 5, retries: Int = 0, settings: String = "", baseURL: String? = nil, copying: URL? = nil
+        timeout: Double = 30, retries: Int = 0, settings: String = "", baseURL: String? = nil, copying: URL? = nil
     ) throws {
         server = try LoopbackServer(routes)
         root = FileManager.default.temporaryDirectory.appendingPathComponent("vaultgen-fetch-\(UUID().uuidString)")
